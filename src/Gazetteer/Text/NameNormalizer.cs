@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text;
+using ICU4N.Text;
+
+namespace Gazetteer.Text;
+
+/// <summary>Normalises place names for comparison: the keys under which the catalogue indexes and looks up names.</summary>
+/// <remarks>
+/// <para><see cref="Normalize"/> gives the primary key: Unicode NFKC with full case folding (which also removes
+/// zero-width and bidi control characters), then the folds real text needs: Arabic presentation forms to letters,
+/// Farsi Yeh / Arabic Yeh / Alef Maksura to one letter, Keheh to Kaf, Heh to Uyghur Ae or Heh Doachashmee by position,
+/// tatweel removed, apostrophe, hyphen and bracket variants to one form each, white space collapsed.</para>
+/// <para><see cref="Fold"/> gives the secondary key: the primary key without diacritics, without the hamza marks,
+/// apostrophes, hyphens and spaces, so that "Urumqi" finds "Ürümqi" and "Alaer" finds "Ālā'ěr".</para>
+/// <para>Both are idempotent and never throw on any string (lone surrogates become U+FFFD). Thread-safe.</para>
+/// </remarks>
+public static class NameNormalizer
+{
+    private static readonly Normalizer2 NfkcCaseFold = Normalizer2.NFKCCaseFoldInstance;
+    private static readonly Normalizer2 Nfd = Normalizer2.NFDInstance;
+
+    /// <summary>Returns the primary comparison key of a name.</summary>
+    /// <param name="text">Any string.</param>
+    /// <returns>The key; empty when the text has nothing but spaces and ignorable characters.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return IsSimpleAscii(text) ? NormalizeAscii(text) : NormalizeFull(text);
+    }
+
+    /// <summary>Returns the secondary comparison key: <see cref="Normalize"/> without diacritics, hamza marks,
+    /// apostrophes, hyphens or spaces.</summary>
+    /// <param name="text">Any string.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static string Fold(string text) => FoldNormalized(Normalize(text));
+
+    /// <summary>Folds a string that is already a primary key.</summary>
+    internal static string FoldNormalized(string normalized)
+    {
+        // The hamza carrier ئ only marks a vowel-initial syllable; users often leave it out, so the fold drops it
+        // before decomposition (which would otherwise leave its Yeh behind).
+        var source = normalized.Contains('\u0626', StringComparison.Ordinal)
+            ? normalized.Replace("\u0626", string.Empty, StringComparison.Ordinal)
+            : normalized;
+        var decomposed = Nfd.Normalize(source);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            switch (c)
+            {
+                case ' ' or '\'' or '-' or '.' or '\u0621' or '\u0674':
+                    continue;
+                case '\u0131':
+                    sb.Append('i');
+                    continue;
+            }
+
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The full (ICU) path of <see cref="Normalize"/>, exposed so tests can compare it with the ASCII path.</summary>
+    internal static string NormalizeWithIcu(string text) => NormalizeFull(text);
+
+    private static bool IsSimpleAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x7F || (c < 0x20 && c != ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string NormalizeAscii(string text)
+    {
+        // Same result as NormalizeFull for printable ASCII, without ICU: lower case, ` to ', [ ] { } to ( ), spaces collapsed.
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var raw in text)
+        {
+            var c = raw switch
+            {
+                >= 'A' and <= 'Z' => (char)(raw + 32),
+                '`' => '\'',
+                '[' or '{' => '(',
+                ']' or '}' => ')',
+                _ => raw,
+            };
+            if (c == ' ')
+            {
+                pendingSpace = length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                buffer[length++] = ' ';
+                pendingSpace = false;
+            }
+
+            buffer[length++] = c;
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static string NormalizeFull(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    sb.Append(c).Append(text[++i]);
+                }
+                else
+                {
+                    sb.Append('\uFFFD');
+                }
+            }
+            else if (char.IsLowSurrogate(c))
+            {
+                sb.Append('\uFFFD');
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        var folded = NfkcCaseFold.Normalize(sb.ToString());
+        sb.Clear();
+        var pendingSpace = false;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var c = MapCharacter(folded, i);
+            if (c == '\0')
+            {
+                continue;
+            }
+
+            if (c == ' ')
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+
+            sb.Append(c);
+        }
+
+        // The character folds can produce sequences that NFC composes differently (none today); keep the result
+        // stable under a second pass.
+        return sb.ToString();
+    }
+
+    /// <summary>Maps one character of NFKC-case-folded text; '\0' drops it, ' ' is a space.</summary>
+    private static char MapCharacter(string text, int index)
+    {
+        var c = text[index];
+        switch (c)
+        {
+            case '\u0640': // tatweel
+                return '\0';
+            case '\u06CC' or '\u064A': // Farsi Yeh, Arabic Yeh -> Alef Maksura (Uyghur/Kazakh i)
+                return '\u0649';
+            case '\u06A9': // Keheh -> Kaf
+                return '\u0643';
+            case '\u0647' or '\u06C1': // Heh, Heh Goal: joined to a following letter -> Heh Doachashmee, else Ae
+                return index + 1 < text.Length && IsArabicLetter(text[index + 1]) ? '\u06BE' : '\u06D5';
+            case '\u2018' or '\u2019' or '\u02BC' or '\u02BB' or '\u02B9' or '\u02BD' or '\u0060' or '\u00B4' or '\u2032' or '\u055A' or '\uA78C':
+                return '\'';
+            case '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\u30FC':
+                return '-';
+            case '[' or '{' or '\u3010' or '\u3014' or '\u3016' or '\u300C' or '\u300E':
+                return '(';
+            case ']' or '}' or '\u3011' or '\u3015' or '\u3017' or '\u300D' or '\u300F':
+                return ')';
+            case '\u00B7' or '\u30FB' or '\u2022' or '\u3001':
+                return ' ';
+        }
+
+        if (char.IsWhiteSpace(c))
+        {
+            return ' ';
+        }
+
+        return char.IsControl(c) ? '\0' : c;
+    }
+
+    private static bool IsArabicLetter(char c) => c is >= '\u0620' and <= '\u064A' or >= '\u066E' and <= '\u06D3' or '\u06D5' or >= '\u06FA' and <= '\u06FF';
+}
