@@ -12,7 +12,9 @@ internal sealed record CsvRecord(int Line, string[] Fields);
 /// collected with its line and column; records with problems are reported, never silently dropped.</summary>
 internal static class CsvTable
 {
-    public static IReadOnlyList<CsvRecord> Read(TextReader reader, string fileName, IReadOnlyList<string> expectedHeader, List<DataProblem> problems)
+    /// <param name="rejectedKeys">Receives the first field of every record rejected for its shape, so that rows
+    /// elsewhere that refer to it are not reported a second time.</param>
+    public static IReadOnlyList<CsvRecord> Read(TextReader reader, string fileName, IReadOnlyList<string> expectedHeader, List<DataProblem> problems, ISet<string>? rejectedKeys = null)
     {
         var records = new List<CsvRecord>();
         var badFields = new List<string>();
@@ -40,6 +42,11 @@ internal static class CsvTable
                     problems.Add(new DataProblem(fileName, line, column, column > 0 && column <= expectedHeader.Count ? expectedHeader[column - 1] : null, badFields[0], ErrorMessages.BadQuote(badFields[0])));
                     badFields.Clear();
                     headerSeen = true;
+                    if (fields.Length > 0)
+                    {
+                        rejectedKeys?.Add(fields[0]);
+                    }
+
                     continue;
                 }
 
@@ -63,6 +70,7 @@ internal static class CsvTable
                 if (fields.Length != expectedHeader.Count)
                 {
                     problems.Add(new DataProblem(fileName, line, 0, null, null, ErrorMessages.FieldCount(fields.Length, expectedHeader.Count)));
+                    rejectedKeys?.Add(fields[0]);
                     continue;
                 }
 

@@ -19,7 +19,7 @@ internal sealed partial class DatasetReader
     /// <summary>Reads both files; throws <see cref="GazetteerDataException"/> listing every problem found.</summary>
     public IReadOnlyList<Place> Read(TextReader places, TextReader names)
     {
-        var drafts = ReadPlaces(places);
+        var drafts = ReadPlaces(places, out var rejectedCodes);
         var byCode = new Dictionary<string, PlaceDraft>(StringComparer.Ordinal);
         foreach (var draft in drafts)
         {
@@ -27,7 +27,7 @@ internal sealed partial class DatasetReader
         }
 
         CheckHierarchy(drafts, byCode);
-        ReadNames(names, byCode);
+        ReadNames(names, byCode, rejectedCodes);
         if (problems.Count > 0)
         {
             throw new GazetteerDataException([.. problems.OrderBy(p => p.FileName == NamesFile).ThenBy(p => p.Line).ThenBy(p => p.Column)]);
@@ -36,9 +36,10 @@ internal sealed partial class DatasetReader
         return [.. drafts.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => d.Build())];
     }
 
-    private List<PlaceDraft> ReadPlaces(TextReader reader)
+    private List<PlaceDraft> ReadPlaces(TextReader reader, out HashSet<string> rejectedCodes)
     {
         var drafts = new List<PlaceDraft>();
+        rejectedCodes = new HashSet<string>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var record in CsvTable.Read(reader, PlacesFile, DataVocabulary.PlacesHeader, problems))
         {
@@ -137,6 +138,10 @@ internal sealed partial class DatasetReader
             {
                 drafts.Add(new PlaceDraft(line, code, parent.Length == 0 ? null : parent, level, kind, xpcc!.Value, validFrom, validTo, successors, names, source, f[17].Length == 0 ? null : f[17]));
             }
+            else
+            {
+                rejectedCodes.Add(code);
+            }
         }
 
         return drafts;
@@ -161,13 +166,15 @@ internal sealed partial class DatasetReader
             {
                 Problem(PlacesFile, draft.Line, 1, draft.Parent, ErrorMessages.UnknownParent(draft.Parent));
             }
-            else if (parent.Level >= draft.Level)
+            else if (parent.Level >= draft.Level && !IsPrefectureUnderAutonomousPrefecture(parent, draft))
             {
                 Problem(PlacesFile, draft.Line, 1, draft.Parent, ErrorMessages.ParentLevel(draft.Parent, parent.Level, draft.Level));
             }
             else
             {
-                var prefix = parent.Level == PlaceLevel.Region ? parent.Code[..2] : parent.Code[..4];
+                // A prefecture under an autonomous prefecture (Tacheng and Altay under Ili) keeps a code of its own
+                // within the region, not within its parent's block.
+                var prefix = parent.Level == PlaceLevel.Region || draft.Level == PlaceLevel.Prefecture ? parent.Code[..2] : parent.Code[..4];
                 if (!draft.Code.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     Problem(PlacesFile, draft.Line, 0, draft.Code, ErrorMessages.NotNested(draft.Code, draft.Parent, prefix));
@@ -184,7 +191,12 @@ internal sealed partial class DatasetReader
         }
     }
 
-    private void ReadNames(TextReader reader, Dictionary<string, PlaceDraft> byCode)
+    /// <summary>Ili Kazakh Autonomous Prefecture administers two prefectures (Tacheng and Altay): the one case in which a
+    /// prefecture-level unit contains prefecture-level units.</summary>
+    private static bool IsPrefectureUnderAutonomousPrefecture(PlaceDraft parent, PlaceDraft child) =>
+        parent.Kind == PlaceKind.AutonomousPrefecture && child.Kind == PlaceKind.Prefecture;
+
+    private void ReadNames(TextReader reader, Dictionary<string, PlaceDraft> byCode, HashSet<string> rejectedCodes)
     {
         var seen = new Dictionary<(string Code, string Name, string Lang), int>();
         foreach (var draft in byCode.Values)
@@ -206,7 +218,7 @@ internal sealed partial class DatasetReader
             {
                 Problem(NamesFile, line, 0, code, ErrorMessages.BadCode(code));
             }
-            else if (!byCode.TryGetValue(code, out place))
+            else if (!byCode.TryGetValue(code, out place) && !rejectedCodes.Contains(code))
             {
                 Problem(NamesFile, line, 0, code, ErrorMessages.UnknownNameCode(code));
             }

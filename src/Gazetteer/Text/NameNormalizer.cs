@@ -8,7 +8,7 @@ namespace Gazetteer.Text;
 /// <remarks>
 /// <para><see cref="Normalize"/> gives the primary key: Unicode NFKC with full case folding (which also removes
 /// zero-width and bidi control characters), then the folds real text needs: Arabic presentation forms to letters,
-/// Farsi Yeh / Arabic Yeh / Alef Maksura to one letter, Keheh to Kaf, Heh to Uyghur Ae or Heh Doachashmee by position,
+/// Farsi Yeh / Arabic Yeh / Alef Maksura to one letter, Keheh to Kaf, Heh / Heh Goal / Heh Doachashmee / Ae to one letter,
 /// tatweel removed, apostrophe, hyphen and bracket variants to one form each, white space collapsed.</para>
 /// <para><see cref="Fold"/> gives the secondary key: the primary key without diacritics, without the hamza marks,
 /// apostrophes, hyphens and spaces, so that "Urumqi" finds "Ürümqi" and "Alaer" finds "Ālā'ěr".</para>
@@ -189,8 +189,8 @@ public static class NameNormalizer
                 return '\u0649';
             case '\u06A9': // Keheh -> Kaf
                 return '\u0643';
-            case '\u0647' or '\u06C1': // Heh, Heh Goal: joined to a following letter -> Heh Doachashmee, else Ae
-                return index + 1 < text.Length && IsArabicLetter(text[index + 1]) ? '\u06BE' : '\u06D5';
+            case '\u0647' or '\u06C1' or '\u06BE': // Heh, Heh Goal, Heh Doachashmee -> Ae: sources and users mix all four
+                return '\u06D5';
             case '\u2018' or '\u2019' or '\u02BC' or '\u02BB' or '\u02B9' or '\u02BD' or '\u0060' or '\u00B4' or '\u2032' or '\u055A' or '\uA78C':
                 return '\'';
             case '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\u30FC':
@@ -211,5 +211,4 @@ public static class NameNormalizer
         return char.IsControl(c) ? '\0' : c;
     }
 
-    private static bool IsArabicLetter(char c) => c is >= '\u0620' and <= '\u064A' or >= '\u066E' and <= '\u06D3' or '\u06D5' or >= '\u06FA' and <= '\u06FF';
 }

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using IcuTransliterator = ICU4N.Text.Transliterator;
+using TransliterationDirection = ICU4N.Text.TransliterationDirection;
+using Gazetteer.Data;
+
+namespace Gazetteer.Text.Transliteration;
+
+/// <summary>One ICU rule file of <c>data/transliteration/</c>, compiled on first use and never registered in ICU's
+/// global registry. Compiled transliterators are pooled: each call rents one, so concurrent calls never share an
+/// instance, and the rules are compiled once per concurrently used instance only.</summary>
+internal sealed class RuleTransform
+{
+    private readonly ConcurrentBag<IcuTransliterator> pool = [];
+    private readonly Lazy<string> rules;
+
+    public RuleTransform(string fileName, string from, string to)
+    {
+        FileName = fileName;
+        From = from;
+        To = to;
+        rules = new Lazy<string>(() => DataSource.ReadEmbeddedText("transliteration/" + fileName), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string FileName { get; }
+
+    public string From { get; }
+
+    public string To { get; }
+
+    public string Id => Path.GetFileNameWithoutExtension(FileName);
+
+    /// <summary>Compiles the rules now (if no instance is pooled yet) and returns the compiled transliterator to the pool.</summary>
+    public void Warm() => pool.Add(Rent());
+
+    public string Apply(string text)
+    {
+        var transliterator = Rent();
+        try
+        {
+            return transliterator.Transliterate(text);
+        }
+        finally
+        {
+            pool.Add(transliterator);
+        }
+    }
+
+    private IcuTransliterator Rent() =>
+        pool.TryTake(out var transliterator)
+            ? transliterator
+            : IcuTransliterator.CreateFromRules(Id, rules.Value, TransliterationDirection.Forward);
+}
