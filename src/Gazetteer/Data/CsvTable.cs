@@ -12,6 +12,10 @@ internal sealed record CsvRecord(int Line, string[] Fields);
 /// collected with its line and column; records with problems are reported, never silently dropped.</summary>
 internal static class CsvTable
 {
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="fileName">The file name used in problem reports.</param>
+    /// <param name="expectedHeader">The exact header row.</param>
+    /// <param name="problems">Receives every problem found.</param>
     /// <param name="rejectedKeys">Receives the first field of every record rejected for its shape, so that rows
     /// elsewhere that refer to it are not reported a second time.</param>
     public static IReadOnlyList<CsvRecord> Read(TextReader reader, string fileName, IReadOnlyList<string> expectedHeader, List<DataProblem> problems, ISet<string>? rejectedKeys = null)

@@ -32,7 +32,7 @@ internal static class DataSource
 
     /// <summary>Builds a catalogue from the two dataset files; languages and generic terms come from
     /// <paramref name="folder"/> when it has them, else from the embedded data.</summary>
-    public static PlaceCatalog Load(byte[] places, byte[] names, string? folder, string? versionLabel)
+    public static PlaceCatalog Load(byte[] places, byte[] names, string? folder, string? versionLabel, bool embedded)
     {
         var problems = new List<DataProblem>();
         var languages = LanguageRegistry.Read(OpenText("languages.csv", folder), "languages.csv", problems);
@@ -52,7 +52,33 @@ internal static class DataSource
         var reader = new DatasetReader(languages);
         var list = reader.Read(new StringReader(placesText), new StringReader(namesText));
         var version = $"{versionLabel ?? ReadVersion(folder)}+{Hash(places, names)}";
-        return new PlaceCatalog(list, terms, version);
+        return new PlaceCatalog(list, terms, version, byCode => DeriveNames(byCode, folder, embedded));
+    }
+
+    /// <summary>Derived names come from <c>derived-names.csv</c> (embedded, or in the user's folder), else are computed.</summary>
+    private static IReadOnlyList<(Place Place, PlaceName Name)> DeriveNames(IReadOnlyDictionary<string, Place> byCode, string? folder, bool embedded)
+    {
+        TextReader? reader = null;
+        if (embedded && HasEmbedded(DerivedNames.FileName))
+        {
+            reader = new StreamReader(OpenEmbedded(DerivedNames.FileName), Encoding.UTF8);
+        }
+        else if (folder is not null && File.Exists(Path.Combine(folder, DerivedNames.FileName)))
+        {
+            reader = new StreamReader(Path.Combine(folder, DerivedNames.FileName), Encoding.UTF8);
+        }
+
+        if (reader is null)
+        {
+            return DerivedNames.Compute(byCode.Values.OrderBy(p => p.Code, StringComparer.Ordinal));
+        }
+
+        using (reader)
+        {
+            var problems = new List<DataProblem>();
+            var derived = DerivedNames.Read(reader, byCode, problems);
+            return problems.Count > 0 ? throw new GazetteerDataException(problems) : derived;
+        }
     }
 
     public static byte[] ReadAll(Stream stream)

@@ -41,7 +41,7 @@ internal sealed partial class DatasetReader
         var drafts = new List<PlaceDraft>();
         rejectedCodes = new HashSet<string>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var record in CsvTable.Read(reader, PlacesFile, DataVocabulary.PlacesHeader, problems))
+        foreach (var record in CsvTable.Read(reader, PlacesFile, DataVocabulary.PlacesHeader, problems, rejectedCodes))
         {
             var f = record.Fields;
             var line = record.Line;

@@ -28,7 +28,7 @@ public sealed class PlaceCatalog
     private readonly FrozenDictionary<string, PlaceMatch[]> byFoldedKey;
     private readonly FrozenDictionary<string, PlaceMatch[]>.AlternateLookup<ReadOnlySpan<char>> byKeySpan;
 
-    internal PlaceCatalog(IReadOnlyList<Place> places, GenericTerms terms, string dataVersion)
+    internal PlaceCatalog(IReadOnlyList<Place> places, GenericTerms terms, string dataVersion, Func<IReadOnlyDictionary<string, Place>, IReadOnlyList<(Place Place, PlaceName Name)>> derive)
     {
         Places = places;
         Terms = terms;
@@ -45,22 +45,15 @@ public sealed class PlaceCatalog
             foreach (var name in place.Names)
             {
                 forms.Add(new PlaceMatch(place, name));
-                if (terms.Strip(name.Text) is { } bare)
-                {
-                    forms.Add(new PlaceMatch(place, new PlaceName
-                    {
-                        Text = bare,
-                        Language = name.Language,
-                        Kind = NameKind.ShortForm,
-                        Scheme = name.Scheme,
-                        ValidFrom = name.ValidFrom,
-                        ValidTo = name.ValidTo,
-                        Source = name.Source,
-                        Origin = NameOrigin.GenericTermRemoved,
-                        DerivedFrom = name,
-                    }));
-                }
+                AddBareForm(forms, place, name);
             }
+        }
+
+        Derived = derive(byCode);
+        foreach (var (place, name) in Derived)
+        {
+            forms.Add(new PlaceMatch(place, name));
+            AddBareForm(forms, place, name);
         }
 
         Forms = forms;
@@ -85,6 +78,9 @@ public sealed class PlaceCatalog
 
     internal GenericTerms Terms { get; }
 
+    /// <summary>Gets the names computed from attested ones by transliteration (see <see cref="DerivedNames"/>).</summary>
+    internal IReadOnlyList<(Place Place, PlaceName Name)> Derived { get; }
+
     /// <summary>Loads a catalogue from a folder holding <c>places.csv</c> and <c>names.csv</c> (and optionally
     /// <c>languages.csv</c>, <c>generic-terms.csv</c> and <c>datapackage.json</c>; the built-in ones are used otherwise).</summary>
     /// <param name="path">The folder.</param>
@@ -103,7 +99,7 @@ public sealed class PlaceCatalog
             }
         }
 
-        return DataSource.Load(File.ReadAllBytes(placesPath), File.ReadAllBytes(namesPath), path, null);
+        return DataSource.Load(File.ReadAllBytes(placesPath), File.ReadAllBytes(namesPath), path, null, embedded: false);
     }
 
     /// <summary>Loads a catalogue from the contents of <c>places.csv</c> and <c>names.csv</c>.</summary>
@@ -115,7 +111,7 @@ public sealed class PlaceCatalog
     {
         ArgumentNullException.ThrowIfNull(places);
         ArgumentNullException.ThrowIfNull(names);
-        return DataSource.Load(DataSource.ReadAll(places), DataSource.ReadAll(names), null, "custom");
+        return DataSource.Load(DataSource.ReadAll(places), DataSource.ReadAll(names), null, "custom", embedded: false);
     }
 
     /// <summary>Gets the division with a code.</summary>
@@ -202,11 +198,27 @@ public sealed class PlaceCatalog
         return result;
     }
 
+    private void AddBareForm(List<PlaceMatch> forms, Place place, PlaceName name)
+    {
+        if (Terms.Strip(name.Text) is { } bare)
+        {
+            forms.Add(new PlaceMatch(place, name with
+            {
+                Text = bare,
+                Kind = NameKind.ShortForm,
+                Field = null,
+                Note = null,
+                Origin = NameOrigin.GenericTermRemoved,
+                DerivedFrom = name,
+            }));
+        }
+    }
+
     private static PlaceCatalog LoadEmbedded()
     {
         using var places = DataSource.OpenEmbedded("places.csv");
         using var names = DataSource.OpenEmbedded("names.csv");
-        return DataSource.Load(DataSource.ReadAll(places), DataSource.ReadAll(names), null, null);
+        return DataSource.Load(DataSource.ReadAll(places), DataSource.ReadAll(names), null, null, embedded: true);
     }
 
     private static FrozenDictionary<string, PlaceMatch[]> Index(IEnumerable<(string Key, PlaceMatch Form)> keyed) =>
