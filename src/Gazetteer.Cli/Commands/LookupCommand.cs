@@ -62,17 +62,25 @@ internal static class LookupCommand
                 output.WriteLine($"  {name.Field,-8} {name.Text}");
             }
 
-            var matched = match.Name;
-            var how = matched.Origin switch
-            {
-                NameOrigin.GenericTermRemoved => $", generic word removed from '{matched.DerivedFrom!.Text}'",
-                NameOrigin.Transliterated => $", transliterated from '{matched.DerivedFrom!.Text}' ({matched.DerivedFrom.Language})",
-                _ => string.Empty,
-            };
-            var validity = matched.ValidTo is null ? string.Empty : $", until {matched.ValidTo}";
-            output.WriteLine($"  matched  '{matched.Text}' ({matched.Language}, {matched.Kind.ToToken()}{validity}{how})");
+            output.WriteLine($"  matched  {Describe(match.Name)}");
             output.WriteLine();
         }
+    }
+
+    /// <summary>The matched name and how it was derived: "'Sawen' (ug-Latn, short, generic word removed from …)".</summary>
+    internal static string Describe(PlaceName name)
+    {
+        var validity = name.ValidTo is null ? string.Empty : $", until {name.ValidTo}";
+        var scheme = name.Scheme is null ? string.Empty : $" {name.Scheme}";
+        var text = $"'{name.Text}' ({name.Language}{scheme}, {name.Kind.ToToken()}{validity}";
+        for (var step = name; step.DerivedFrom is not null; step = step.DerivedFrom)
+        {
+            text += step.Origin == NameOrigin.GenericTermRemoved
+                ? $", generic word removed from '{step.DerivedFrom.Text}'"
+                : $", transliterated from '{step.DerivedFrom.Text}' ({step.DerivedFrom.Language})";
+        }
+
+        return text + ")";
     }
 
     private static void WriteJson(TextWriter output, string query, PlaceCatalog catalog, IReadOnlyList<PlaceMatch> matches)

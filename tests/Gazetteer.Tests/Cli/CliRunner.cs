@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Gazetteer.Cli;
+
+namespace Gazetteer.Tests.Cli;
+
+/// <summary>Runs the CLI in-process (fast) or as a real process (exit codes, streams, encoding end to end).</summary>
+internal static class CliRunner
+{
+    public static (int ExitCode, string Out, string Error) Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    public static (int ExitCode, string Out, string Error) RunWithInput(string input, params string[] args)
+    {
+        using var stdout = new StringWriter { NewLine = "\n" };
+        using var stderr = new StringWriter { NewLine = "\n" };
+        var console = new CliConsole(stdout, stderr, () => new StringReader(input), IsErrorRedirected: true);
+        var code = GazetteerCli.Run(args, console);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static (int ExitCode, string Out, string Error) RunProcess(string? input, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Gazetteer.Cli.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("gazetteer did not finish in 2 minutes: " + string.Join(' ', args));
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
