@@ -62,7 +62,13 @@ internal static class LookupCommand
                 output.WriteLine($"  {name.Field,-8} {name.Text}");
             }
 
-            output.WriteLine($"  matched  {Describe(match.Name)}");
+            var method = match.Method switch
+            {
+                MatchMethod.Folded => " — without diacritics and separators",
+                MatchMethod.MatchKey => " — same match key (another romanization of the name)",
+                _ => string.Empty,
+            };
+            output.WriteLine($"  matched  {Describe(match.Name)}{method}");
             output.WriteLine();
         }
     }
@@ -97,6 +103,12 @@ internal static class LookupCommand
                 json.WriteStartObject();
                 PlaceJson.WritePlace(json, match.Place);
                 PlaceJson.WriteName(json, "matched", match.Name);
+                json.WriteString("method", match.Method switch
+                {
+                    MatchMethod.Folded => "folded",
+                    MatchMethod.MatchKey => "match-key",
+                    _ => "exact",
+                });
                 json.WriteEndObject();
             }
 

@@ -27,6 +27,7 @@ public sealed class PlaceCatalog
     private readonly FrozenDictionary<string, PlaceMatch[]> byKey;
     private readonly FrozenDictionary<string, PlaceMatch[]> byFoldedKey;
     private readonly FrozenDictionary<string, PlaceMatch[]>.AlternateLookup<ReadOnlySpan<char>> byKeySpan;
+    private readonly Lazy<FrozenDictionary<string, PlaceMatch[]>> byMatchKey;
 
     internal PlaceCatalog(IReadOnlyList<Place> places, GenericTerms terms, string dataVersion, Func<IReadOnlyDictionary<string, Place>, IReadOnlyList<(Place Place, PlaceName Name)>> derive)
     {
@@ -59,7 +60,10 @@ public sealed class PlaceCatalog
         Forms = forms;
         var keyed = forms.Select(f => (Key: NameNormalizer.Normalize(f.Name.Text), Form: f)).ToList();
         byKey = Index(keyed);
-        byFoldedKey = Index(keyed.Select(k => (NameNormalizer.FoldNormalized(k.Key), k.Form)));
+        byFoldedKey = Index(keyed.Select(k => (NameNormalizer.FoldNormalized(k.Key), k.Form with { Method = MatchMethod.Folded })));
+        byMatchKey = new Lazy<FrozenDictionary<string, PlaceMatch[]>>(
+            () => Index(forms.Select(f => (MatchKey.ForName(f.Name.Text, f.Name.Language), f with { Method = MatchMethod.MatchKey }))),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         byKeySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -137,9 +141,11 @@ public sealed class PlaceCatalog
     }
 
     /// <summary>Finds every division with a name equal to <paramref name="name"/> after normalisation.</summary>
-    /// <remarks>Exact names only (with or without their generic word, with or without diacritics); for spelling
-    /// variants, typos and qualified forms use search. Current divisions come first, then by level and code.
-    /// Never throws for any non-null string.</remarks>
+    /// <remarks>Names only, in three tiers, the first that finds anything wins: equal after normalisation, equal without
+    /// diacritics and separators, equal match keys (another romanization or script of the same name: Köktogay ~
+    /// Көктоғай); each form with or without its generic word. <see cref="PlaceMatch.Method"/> says which. For typos
+    /// and qualified forms use search. Current divisions come first, then by level and code. Never throws for any
+    /// non-null string.</remarks>
     /// <param name="name">A name in any script, e.g. <c>Dorbiljin</c>, <c>额敏县</c>, <c>دۆربىلجىن</c>.</param>
     /// <returns>One match per division, with the name that matched; empty when none.</returns>
     public IReadOnlyList<PlaceMatch> Lookup(string name)
@@ -156,8 +162,33 @@ public sealed class PlaceCatalog
             return matches;
         }
 
-        return byFoldedKey.TryGetValue(NameNormalizer.FoldNormalized(key), out matches) ? matches : [];
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        if (byFoldedKey.TryGetValue(NameNormalizer.FoldNormalized(key), out matches))
+        {
+            return matches;
+        }
+
+        // Another romanization of the same name: the match-key index is built on first need, so that exact lookups
+        // never compile a transliterator.
+        var keyIndex = byMatchKey.Value;
+        var result = new List<PlaceMatch>();
+        foreach (var matchKey in MatchKey.ForQuery(name))
+        {
+            if (matchKey.Length > 0 && keyIndex.TryGetValue(matchKey, out matches))
+            {
+                result.AddRange(matches.Where(m => !result.Exists(r => r.Place.Equals(m.Place))));
+            }
+        }
+
+        return result;
     }
+
+    /// <summary>The match-key index: every form under its match key (built on first use).</summary>
+    internal FrozenDictionary<string, PlaceMatch[]> MatchKeyIndex => byMatchKey.Value;
 
     /// <summary>Finds divisions by a name that is already a primary key (<see cref="NameNormalizer.Normalize"/>), without allocating.</summary>
     internal ReadOnlySpan<PlaceMatch> LookupNormalized(ReadOnlySpan<char> key) =>

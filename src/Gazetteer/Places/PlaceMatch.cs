@@ -6,6 +6,10 @@ namespace Gazetteer;
 /// <param name="Name">The name that matched: attested, or derived from an attested name (see <see cref="PlaceName.Origin"/>).</param>
 public sealed record PlaceMatch(Place Place, PlaceName Name)
 {
+    /// <summary>Gets how the query met the name: the same text after normalisation, the same without diacritics and
+    /// separators, or the same match key (another romanization of the same name).</summary>
+    public MatchMethod Method { get; init; }
+
     /// <summary>Gets the attested name the match rests on: <see cref="Name"/> itself, or the name it was derived from.</summary>
     public PlaceName AttestedName
     {
@@ -20,4 +24,17 @@ public sealed record PlaceMatch(Place Place, PlaceName Name)
             return name;
         }
     }
+}
+
+/// <summary>How <see cref="PlaceCatalog.Lookup(string)"/> matched a name, from the strictest to the loosest.</summary>
+public enum MatchMethod
+{
+    /// <summary>Equal after normalisation (case, Unicode compatibility forms, Arabic-script look-alikes, invisible characters).</summary>
+    Exact,
+
+    /// <summary>Equal once diacritics, hamza marks, apostrophes, hyphens and spaces are also set aside.</summary>
+    Folded,
+
+    /// <summary>Equal match keys: another romanization or script of the same name (Köktogay ~ Көктоғай).</summary>
+    MatchKey,
 }

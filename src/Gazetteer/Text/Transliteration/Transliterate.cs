@@ -11,7 +11,7 @@ namespace Gazetteer.Text;
 /// <para>Tags: <c>ug-Arab</c>, <c>ug-Latn</c> (ULY), <c>ug-Cyrl</c>, <c>ug-Latn-x-gnc</c> (the official Chinese
 /// romanization of Uyghur place names), <c>kk-Cyrl</c>, <c>kk-Arab</c>, <c>kk-Latn</c> (2021 alphabet),
 /// <c>zh-Hans</c>, <c>zh-Latn-pinyin</c>, <c>zh-Latn-pinyin-x-toneless</c>, <c>zh-Latn-wadegile</c>, and
-/// <c>und-x-matchkey</c>. Pairs with no rule file of their own are chained through another script (the shortest chain).</para>
+/// <c>und-x-matchkey</c> (from any tag: the match key). Pairs with no rule file of their own are chained through another script (the shortest chain).</para>
 /// <para>Rule files compile on first use of a pair. Characters a transform does not map pass through unchanged; no
 /// input string makes a transform throw. Thread-safe.</para>
 /// </remarks>
@@ -30,7 +30,7 @@ public static class Transliterator
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        return Graph.Value.Find(from, to) is not null;
+        return Graph.Value.Find(from, to) is not null || (to == MatchKey.Tag && Graph.Value.Find("und", to) is not null);
     }
 
     /// <summary>Transliterates text from one script or scheme to another.</summary>
@@ -44,6 +44,11 @@ public static class Transliterator
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
+        if (string.Equals(to, MatchKey.Tag, StringComparison.Ordinal))
+        {
+            return MatchKey.ForName(SafeText(text), from);
+        }
+
         var chain = Graph.Value.Find(from, to)
             ?? throw new ArgumentException($"Transliteration from '{from}' to '{to}' is not supported. Supported pairs: {string.Join(", ", SupportedPairs)}.", nameof(to));
         return TransformGraph.Apply(chain, SafeText(text));

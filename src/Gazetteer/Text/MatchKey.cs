@@ -1,0 +1,49 @@
+namespace Gazetteer.Text;
+
+/// <summary>The match key: any script → one lowercase ASCII phonetic skeleton (rule file
+/// <c>data/transliteration/und_und-x-matchkey.txt</c>), under which the romanizations people use for one name collide
+/// (Köktogay, Köktoqay, Көктоғай, كوكتوعاي → koktogai).</summary>
+/// <remarks>Names in Pinyin or GNC, which write x for sh and q for ch, first pass through their own pre-map
+/// (<c>zh-Latn-pinyin_und-Latn.txt</c>, <c>ug-Latn-x-gnc_und-Latn.txt</c>). A query's scheme is unknown, so
+/// <see cref="ForQuery"/> gives both readings. Thread-safe.</remarks>
+internal static class MatchKey
+{
+    public const string Tag = "und-x-matchkey";
+
+    private const string PlainLatin = "und-Latn";
+
+    private static readonly System.Buffers.SearchValues<char> SchemeLetters = System.Buffers.SearchValues.Create("xXqQcC");
+
+    /// <summary>The key of a name in a known language or scheme.</summary>
+    public static string ForName(string text, string language)
+    {
+        var rules = Transliterator.Rules;
+        if (rules.Direct(language, PlainLatin) is { } premap)
+        {
+            text = premap.Apply(text);
+        }
+
+        return Compute(text);
+    }
+
+    /// <summary>The keys of a query whose scheme is unknown: the plain reading, and the Pinyin/GNC reading when it differs.</summary>
+    public static IReadOnlyList<string> ForQuery(string text)
+    {
+        var plain = Compute(text);
+        if (!text.AsSpan().ContainsAny(SchemeLetters))
+        {
+            return [plain];
+        }
+
+        var pinyin = ForName(text, "zh-Latn-pinyin");
+        return pinyin == plain || pinyin.Length == 0 ? [plain] : [plain, pinyin];
+    }
+
+    /// <summary>The key under the general rules only.</summary>
+    public static string Compute(string text)
+    {
+        var rules = Transliterator.Rules.Direct("und", Tag)
+            ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
+        return rules.Apply(Transliterator.SafeText(text));
+    }
+}
