@@ -44,6 +44,20 @@ internal static class MatchKey
     {
         var rules = Transliterator.Rules.Direct("und", Tag)
             ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
-        return rules.Apply(Transliterator.SafeText(text));
+        // The key is the fixpoint of the rules: a merge can bring together letters that merge again (k·kh -> kh -> h),
+        // and a rule pass cannot look back before its own output. Every pass after the first only shortens the key.
+        var key = rules.Apply(Transliterator.SafeText(text));
+        for (var pass = 0; pass < 8; pass++)
+        {
+            var next = rules.Apply(key);
+            if (next == key)
+            {
+                break;
+            }
+
+            key = next;
+        }
+
+        return key;
     }
 }
