@@ -52,7 +52,7 @@ internal static class DataSource
         var reader = new DatasetReader(languages);
         var list = reader.Read(new StringReader(placesText), new StringReader(namesText));
         var version = $"{versionLabel ?? ReadVersion(folder)}+{Hash(places, names)}";
-        return new PlaceCatalog(list, terms, version, byCode => DeriveNames(byCode, folder, embedded));
+        return new PlaceCatalog(list, terms, version, byCode => DeriveNames(byCode, folder, embedded), () => ReadMatchKeys(embedded));
     }
 
     /// <summary>Derived names come from <c>derived-names.csv</c> (embedded, or in the user's folder), else are computed.</summary>
@@ -79,6 +79,26 @@ internal static class DataSource
             var derived = DerivedNames.Read(reader, byCode, problems);
             return problems.Count > 0 ? throw new GazetteerDataException(problems) : derived;
         }
+    }
+
+    /// <summary>Match keys generated into <c>match-keys.csv</c> for the built-in data, so that search needs no
+    /// transliterator to build its index; names without one (a user's data) are keyed at index time.</summary>
+    private static Dictionary<(string Text, string Language), string> ReadMatchKeys(bool embedded)
+    {
+        var keys = new Dictionary<(string, string), string>();
+        if (!embedded || !HasEmbedded(MatchKeyFile.FileName))
+        {
+            return keys;
+        }
+
+        var problems = new List<DataProblem>();
+        using var reader = new StreamReader(OpenEmbedded(MatchKeyFile.FileName), Encoding.UTF8);
+        foreach (var record in CsvTable.Read(reader, MatchKeyFile.FileName, MatchKeyFile.Header, problems))
+        {
+            keys[(record.Fields[0], record.Fields[1])] = record.Fields[2];
+        }
+
+        return problems.Count > 0 ? throw new GazetteerDataException(problems) : keys;
     }
 
     public static byte[] ReadAll(Stream stream)

@@ -20,6 +20,8 @@ public sealed class PlaceCatalog
     /// <summary>Queries longer than this many characters cannot be a name in the dataset and are not normalised.</summary>
     private const int MaxQueryLength = 512;
 
+    private readonly Lazy<Gazetteer.Search.PlaceSearch> search;
+
     private static readonly Lazy<PlaceCatalog> LazyDefault = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<string, Place> byCode;
@@ -29,7 +31,12 @@ public sealed class PlaceCatalog
     private readonly FrozenDictionary<string, PlaceMatch[]>.AlternateLookup<ReadOnlySpan<char>> byKeySpan;
     private readonly Lazy<FrozenDictionary<string, PlaceMatch[]>> byMatchKey;
 
-    internal PlaceCatalog(IReadOnlyList<Place> places, GenericTerms terms, string dataVersion, Func<IReadOnlyDictionary<string, Place>, IReadOnlyList<(Place Place, PlaceName Name)>> derive)
+    internal PlaceCatalog(
+        IReadOnlyList<Place> places,
+        GenericTerms terms,
+        string dataVersion,
+        Func<IReadOnlyDictionary<string, Place>, IReadOnlyList<(Place Place, PlaceName Name)>> derive,
+        Func<IReadOnlyDictionary<(string Text, string Language), string>> precomputedKeys)
     {
         Places = places;
         Terms = terms;
@@ -62,9 +69,16 @@ public sealed class PlaceCatalog
         byKey = Index(keyed);
         byFoldedKey = Index(keyed.Select(k => (NameNormalizer.FoldNormalized(k.Key), k.Form with { Method = MatchMethod.Folded })));
         byMatchKey = new Lazy<FrozenDictionary<string, PlaceMatch[]>>(
-            () => Index(forms.Select(f => (MatchKey.ForName(f.Name.Text, f.Name.Language), f with { Method = MatchMethod.MatchKey }))),
+            () =>
+            {
+                var known = precomputedKeys();
+                return Index(forms.Select(f => (
+                    known.TryGetValue((f.Name.Text, f.Name.Language), out var key) ? key : MatchKey.ForName(f.Name.Text, f.Name.Language),
+                    f with { Method = MatchMethod.MatchKey })));
+            },
             LazyThreadSafetyMode.ExecutionAndPublication);
         byKeySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        search = new Lazy<Gazetteer.Search.PlaceSearch>(() => new Gazetteer.Search.PlaceSearch(this, LoadSuffixes()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the catalogue of the dataset built into the library, loaded on first use.</summary>
@@ -187,6 +201,12 @@ public sealed class PlaceCatalog
         return result;
     }
 
+    /// <summary>Forms whose primary key is <paramref name="key"/>.</summary>
+    internal PlaceMatch[] ExactForms(string key) => byKey.TryGetValue(key, out var m) ? m : [];
+
+    /// <summary>Forms whose secondary (folded) key is <paramref name="folded"/>.</summary>
+    internal PlaceMatch[] FoldedForms(string folded) => byFoldedKey.TryGetValue(folded, out var m) ? m : [];
+
     /// <summary>The match-key index: every form under its match key (built on first use).</summary>
     internal FrozenDictionary<string, PlaceMatch[]> MatchKeyIndex => byMatchKey.Value;
 
@@ -243,6 +263,30 @@ public sealed class PlaceCatalog
                 DerivedFrom = name,
             }));
         }
+    }
+
+    /// <summary>Searches for the divisions a query most likely means: any script or romanization, with generic words,
+    /// case endings, qualifiers ("Sawen, Tarbaghatay"), dual forms ("Dorbiljin (Emin) county") and typos.</summary>
+    /// <remarks>Ranking: exact main names, then other exact names, then match keys (another romanization), then fuzzy
+    /// matches; recognised generic words and containing places boost the divisions they fit; historical divisions rank
+    /// after current ones unless <see cref="SearchOptions.AsOf"/> says otherwise. Equally good matches of different
+    /// divisions make the result <see cref="SearchStatus.Ambiguous"/>. Deterministic; never throws for any non-null
+    /// string; thread-safe.</remarks>
+    /// <param name="query">Any text, e.g. <c>Dorbiljin (Emin) county</c>, <c>شىخۇ</c>, <c>Hotan Prefecture</c>.</param>
+    /// <param name="options">Options, or null for <see cref="SearchOptions.Default"/>.</param>
+    /// <returns>The status and the ranked matches with their explanations.</returns>
+    public SearchResult Search(string query, SearchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return search.Value.Search(query, options ?? SearchOptions.Default);
+    }
+
+    private static Gazetteer.Search.CaseSuffixes LoadSuffixes()
+    {
+        var problems = new List<DataProblem>();
+        using var reader = new StreamReader(DataSource.OpenEmbedded("case-suffixes.csv"));
+        var suffixes = Gazetteer.Search.CaseSuffixes.Read(reader, problems);
+        return problems.Count > 0 ? throw new GazetteerDataException(problems) : suffixes;
     }
 
     private static PlaceCatalog LoadEmbedded()

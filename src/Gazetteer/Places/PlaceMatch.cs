@@ -37,4 +37,7 @@ public enum MatchMethod
 
     /// <summary>Equal match keys: another romanization or script of the same name (Köktogay ~ Көктоғай).</summary>
     MatchKey,
+
+    /// <summary>Match keys within a few edits (Damerau–Levenshtein): a misspelling. Only search matches this way.</summary>
+    Fuzzy,
 }

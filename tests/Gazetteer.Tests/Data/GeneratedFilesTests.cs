@@ -18,6 +18,10 @@ public sealed class GeneratedFilesTests
         AssertCurrent(DerivedNames.FileName, expected);
     }
 
+    [Fact]
+    public void MatchKeysFile_EqualsWhatTheRuleFilesProduceForEveryIndexedName() =>
+        AssertCurrent(MatchKeyFile.FileName, MatchKeyFile.Write(PlaceCatalog.Default));
+
     internal static void AssertCurrent(string fileName, string expected)
     {
         var path = Path.Combine(DataFolder.Path, fileName);

@@ -1,0 +1,348 @@
+using System.Globalization;
+using Gazetteer.Text;
+
+namespace Gazetteer.Search;
+
+/// <summary>The search engine behind <see cref="PlaceCatalog.Search(string, SearchOptions?)"/>. Immutable after
+/// construction and thread-safe.</summary>
+internal sealed class PlaceSearch
+{
+    private const int MaxQueryLength = 512;
+    private const double AmbiguityMargin = 0.02;
+
+    private readonly PlaceCatalog catalog;
+    private readonly CaseSuffixes suffixes;
+    private readonly FuzzyIndex fuzzy;
+    private readonly HashSet<string> hanNames;
+    private readonly (GenericTerm Term, string[] Words)[] terms;
+
+    public PlaceSearch(PlaceCatalog catalog, CaseSuffixes suffixes)
+    {
+        this.catalog = catalog;
+        this.suffixes = suffixes;
+        fuzzy = new FuzzyIndex(catalog.MatchKeyIndex.Keys);
+        hanNames = catalog.Forms.Where(f => GenericTerms.IsHan(f.Name.Text)).Select(f => NameNormalizer.Normalize(f.Name.Text)).ToHashSet(StringComparer.Ordinal);
+        terms = [.. catalog.Terms.All.Select(t => (t, t.FoldedWords)).OrderByDescending(t => t.FoldedWords.Length)];
+    }
+
+    public SearchResult Search(string query, SearchOptions options)
+    {
+        var normalized = query.Length > MaxQueryLength ? string.Empty : NameNormalizer.Normalize(query);
+        if (normalized.Length == 0)
+        {
+            return new SearchResult(query, SearchStatus.Unresolved, []);
+        }
+
+        var parts = QueryReader.Read(normalized, name => hanNames.Contains(name));
+        var candidates = Resolve(parts.Main, options);
+        foreach (var alternate in parts.Alternates)
+        {
+            Agree(candidates, Resolve(alternate, options), alternate);
+        }
+
+        foreach (var parent in parts.Parents)
+        {
+            Narrow(candidates, Resolve(parent, options with { Levels = null }), parent);
+        }
+
+        ApplyTime(candidates, options.AsOf);
+        var ranked = candidates
+            .Where(c => options.Levels is null || options.Levels.Contains(c.Place.Level))
+            .Where(c => options.Languages is null || options.Languages.Contains(c.Name.Language, StringComparer.OrdinalIgnoreCase))
+            .Select(c => c.With(Math.Clamp(c.Score, 0, 1)))
+            .Where(c => c.Score >= options.MinScore && c.Score > 0)
+            .GroupBy(c => c.Place)
+            .Select(g => g.OrderByDescending(c => c.Score).ThenBy(c => c.Method).First())
+            .OrderByDescending(c => Math.Round(c.Score, 6))
+            .ThenBy(c => c.Place.IsHistorical)
+            .ThenBy(c => c.Place.Level)
+            .ThenBy(c => c.Place.Code, StringComparer.Ordinal)
+            .Take(Math.Max(1, options.Limit))
+            .Select(c => new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c.Steps)))
+            .ToList();
+
+        var status = ranked.Count == 0
+            ? SearchStatus.Unresolved
+            : ranked.Count > 1 && ranked[1].Score >= ranked[0].Score - AmbiguityMargin ? SearchStatus.Ambiguous : SearchStatus.Resolved;
+        return new SearchResult(query, status, ranked);
+    }
+
+    /// <summary>Candidates for one part of a query: generic words recognised, then exact, folded, match-key, case-ending
+    /// and fuzzy matches, the first tier that finds anything winning.</summary>
+    private List<Candidate> Resolve(string text, SearchOptions options)
+    {
+        var (core, kinds, recognised) = RecogniseGenericWords(text);
+        var variants = new List<(string Text, List<string> Steps)>();
+        var genericStep = recognised.Count > 0
+            ? $"generic word {string.Join(' ', recognised.Select(r => $"'{r}'"))} recognised ({string.Join(", ", kinds.Select(k => k.ToToken()))})"
+            : null;
+        variants.Add((text, []));
+        if (core != text && core.Length > 0)
+        {
+            variants.Add((core, genericStep is null ? [] : [genericStep]));
+        }
+
+        var found = Tiered(variants);
+        if (found.Count == 0)
+        {
+            var stems = new List<(string, List<string>)>();
+            foreach (var (variant, steps) in variants)
+            {
+                var words = variant.Split(' ');
+                foreach (var (stem, suffix) in suffixes.Stems(words[^1]))
+                {
+                    stems.Add((string.Join(' ', words[..^1].Append(stem)), [.. steps, $"suffix '-{suffix}' stripped"]));
+                }
+            }
+
+            found = Tiered(stems);
+        }
+
+        // Near misses also when only a match key (a looser tier) found something: they rank below it.
+        if (found.TrueForAll(c => c.Method == MatchMethod.MatchKey))
+        {
+            var matched = found.Select(c => c.Place).ToHashSet();
+            foreach (var (variant, steps) in variants)
+            {
+                found.AddRange(Fuzzy(variant, steps, options).Where(c => !matched.Contains(c.Place)));
+            }
+        }
+
+        if (kinds.Count > 0)
+        {
+            foreach (var candidate in found)
+            {
+                var fits = kinds.Contains(candidate.Place.Kind);
+                candidate.Score += fits ? 0.04 : -0.2;
+                if (genericStep is not null && !candidate.Steps.Contains(genericStep))
+                {
+                    candidate.Steps.Insert(0, genericStep);
+                }
+
+                candidate.Steps.Add(fits ? $"level hint fits: {candidate.Place.Kind.ToToken()}" : $"level hint does not fit {candidate.Place.Kind.ToToken()}");
+            }
+        }
+
+        return found;
+    }
+
+    private List<Candidate> Tiered(List<(string Text, List<string> Steps)> variants)
+    {
+        var result = new List<Candidate>();
+        foreach (var (text, steps) in variants)
+        {
+            result.AddRange(catalog.ExactForms(text).Select(f => Candidate.From(f, MatchMethod.Exact, 0, null, 1.0, steps, "exact name")));
+        }
+
+        if (result.Count > 0)
+        {
+            return result;
+        }
+
+        foreach (var (text, steps) in variants)
+        {
+            result.AddRange(catalog.FoldedForms(NameNormalizer.FoldNormalized(text)).Select(f => Candidate.From(f, MatchMethod.Folded, 0, null, 0.96, steps, "same name without diacritics and separators")));
+        }
+
+        if (result.Count > 0)
+        {
+            return result;
+        }
+
+        foreach (var (text, steps) in variants)
+        {
+            foreach (var key in MatchKey.ForQuery(text))
+            {
+                if (key.Length > 0 && catalog.MatchKeyIndex.TryGetValue(key, out var forms))
+                {
+                    result.AddRange(forms.Select(f => Candidate.From(f, MatchMethod.MatchKey, 0, key, 0.9, steps, $"same match key '{key}' (another romanization)")));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private List<Candidate> Fuzzy(string text, List<string> steps, SearchOptions options)
+    {
+        var result = new List<Candidate>();
+        foreach (var key in MatchKey.ForQuery(text))
+        {
+            // The budget scales with the length of what was typed (letters, not the shorter key).
+            var letters = text.Count(char.IsLetter);
+            var budget = Math.Min(options.MaxEdits ?? int.MaxValue, letters <= 3 ? 0 : letters <= 5 ? 1 : 2);
+            foreach (var (match, distance) in fuzzy.Find(key, budget))
+            {
+                var score = 0.88 - (0.12 * distance) - (0.1 * distance / Math.Max(key.Length, 1));
+                var edits = distance == 1 ? "1 edit" : $"{distance} edits";
+                result.AddRange(catalog.MatchKeyIndex[match].Select(f => Candidate.From(f, MatchMethod.Fuzzy, distance, key, score, steps, $"match key '{key}' {edits} from '{match}'")));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Removes generic words (county, xian, nahiyisi, ауданы, 县 …) from both ends and reports the kinds they name.</summary>
+    private (string Core, HashSet<PlaceKind> Kinds, List<string> Recognised) RecogniseGenericWords(string text)
+    {
+        var kinds = new HashSet<PlaceKind>();
+        var recognised = new List<string>();
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var folded = words.Select(NameNormalizer.FoldNormalized).ToList();
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var (term, termWords) in terms)
+            {
+                var n = termWords.Length;
+                if (n >= folded.Count)
+                {
+                    continue;
+                }
+
+                if (folded.Skip(folded.Count - n).SequenceEqual(termWords, StringComparer.Ordinal))
+                {
+                    recognised.Insert(0, string.Join(' ', words.Skip(words.Count - n)));
+                    words.RemoveRange(words.Count - n, n);
+                    folded.RemoveRange(folded.Count - n, n);
+                }
+                else if (term.Role == TermRole.Generic && folded.Take(n).SequenceEqual(termWords, StringComparer.Ordinal))
+                {
+                    recognised.Add(string.Join(' ', words.Take(n)));
+                    words.RemoveRange(0, n);
+                    folded.RemoveRange(0, n);
+                }
+                else
+                {
+                    continue;
+                }
+
+                kinds.UnionWith(term.Kinds);
+                changed = true;
+                break;
+            }
+        }
+        while (changed && words.Count > 1);
+
+        var core = string.Join(' ', words);
+        if (words.Count == 1 && GenericTerms.IsHan(core) && catalog.Terms.Strip(core) is { } bare && bare.Length > 0)
+        {
+            var generic = core[bare.Length..];
+            foreach (var (term, _) in terms.Where(t => t.Term.Role == TermRole.Generic && generic.EndsWith(t.Term.Text, StringComparison.Ordinal)).Take(1))
+            {
+                kinds.UnionWith(term.Kinds);
+            }
+
+            recognised.Add(generic);
+            core = bare;
+        }
+
+        return (core, kinds, recognised);
+    }
+
+    /// <summary>Dual forms ("Dorbiljin (Emin)"): divisions both names point to rise; if the names disagree, nothing is merged.</summary>
+    private static void Agree(List<Candidate> candidates, List<Candidate> alternates, string alternate)
+    {
+        var places = alternates.Select(a => a.Place).ToHashSet();
+        if (!candidates.Exists(c => places.Contains(c.Place)))
+        {
+            foreach (var candidate in candidates)
+            {
+                candidate.Steps.Add($"'{alternate}' names another division");
+            }
+
+            return;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var agrees = places.Contains(candidate.Place);
+            candidate.Score += agrees ? 0.03 : -0.25;
+            candidate.Steps.Add(agrees ? $"'{alternate}' names the same division" : $"'{alternate}' names another division");
+        }
+    }
+
+    /// <summary>Qualifiers ("…, Tacheng Prefecture", "新疆塔城地区…"): divisions within a place the qualifier names rise.</summary>
+    private void Narrow(List<Candidate> candidates, List<Candidate> parents, string qualifier)
+    {
+        if (parents.Count == 0)
+        {
+            return;
+        }
+
+        var containers = parents.Select(p => p.Place.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            var within = catalog.Ancestors(candidate.Place.Code).FirstOrDefault(a => containers.Contains(a.Code));
+            candidate.Score += within is not null ? 0.04 : -0.3;
+            candidate.Steps.Add(within is not null ? $"within {within.EnglishName.Text} ({within.Code})" : $"not within '{qualifier}'");
+        }
+    }
+
+    private static void ApplyTime(List<Candidate> candidates, DateOnly? asOf)
+    {
+        foreach (var candidate in candidates)
+        {
+            var place = candidate.Place;
+            var existed = asOf is { } date ? place.ExistedOn(date) : !place.IsHistorical;
+            if (place.IsHistorical)
+            {
+                candidate.Steps.Add($"historical division (until {place.ValidTo}), succeeded by {string.Join(", ", place.SuccessorCodes)}");
+            }
+
+            if (!existed)
+            {
+                candidate.Score -= 0.1;
+                if (asOf is not null)
+                {
+                    candidate.Steps.Add(string.Create(CultureInfo.InvariantCulture, $"did not exist on {asOf:yyyy-MM-dd}"));
+                }
+            }
+
+            if (candidate.Name.IsHistorical && candidate.Name.ValidTo is { } end)
+            {
+                candidate.Steps.Add($"historical name (until {end})");
+            }
+        }
+    }
+
+    private sealed class Candidate(Place place, PlaceName name, MatchMethod method, int edits, string? key, double score, List<string> steps)
+    {
+        public Place Place { get; } = place;
+
+        public PlaceName Name { get; } = name;
+
+        public MatchMethod Method { get; } = method;
+
+        public int Edits { get; } = edits;
+
+        public string? Key { get; } = key;
+
+        public double Score { get; set; } = score;
+
+        public List<string> Steps { get; } = steps;
+
+        public static Candidate From(PlaceMatch form, MatchMethod method, int edits, string? key, double methodScore, List<string> steps, string how)
+        {
+            var name = form.Name;
+            var formScore = (name.Origin switch
+            {
+                NameOrigin.Attested => 1.0,
+                NameOrigin.GenericTermRemoved => 0.97,
+                _ => 0.95,
+            }) * (form.AttestedName.IsPrimary ? 1.0 : 0.98) * (name.IsHistorical ? 0.98 : 1.0);
+            var path = new List<string>(steps) { $"{how}: '{name.Text}' ({name.Language}, {name.Kind.ToToken()})" };
+            for (var step = name; step.DerivedFrom is not null; step = step.DerivedFrom)
+            {
+                path.Add(step.Origin == NameOrigin.GenericTermRemoved
+                    ? $"generic word removed from '{step.DerivedFrom.Text}'"
+                    : $"transliterated from '{step.DerivedFrom.Text}' ({step.DerivedFrom.Language})");
+            }
+
+            return new Candidate(form.Place, name, method, edits, key, methodScore * formScore, path);
+        }
+
+        public Candidate With(double score) => new(Place, Name, Method, Edits, Key, score, Steps);
+    }
+}
