@@ -8,16 +8,15 @@ namespace Gazetteer.Search;
 /// Damerau–Levenshtein distance. Immutable and thread-safe after construction.</summary>
 internal sealed class FuzzyIndex
 {
-    public const int MaxEdits = 2;
-
     private readonly FrozenDictionary<string, string[]> deletes;
 
-    public FuzzyIndex(IEnumerable<string> keys)
+    public FuzzyIndex(IEnumerable<string> keys, int maxEdits = 2)
     {
+        MaxEdits = maxEdits;
         var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
-            foreach (var variant in Variants(key, MaxEdits))
+            foreach (var variant in Variants(key, maxEdits))
             {
                 if (!map.TryGetValue(variant, out var set))
                 {
@@ -30,6 +29,9 @@ internal sealed class FuzzyIndex
 
         deletes = map.ToFrozenDictionary(e => e.Key, e => e.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>Gets the largest number of edits the index can find.</summary>
+    public int MaxEdits { get; }
 
     /// <summary>The keys within <paramref name="budget"/> edits of <paramref name="query"/>, with their distance.</summary>
     public IReadOnlyList<(string Key, int Distance)> Find(string query, int budget)

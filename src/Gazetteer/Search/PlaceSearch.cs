@@ -9,10 +9,15 @@ internal sealed class PlaceSearch
 {
     private const int MaxQueryLength = 512;
     private const double AmbiguityMargin = 0.02;
+    private const double MinFuzzySimilarity = 0.6;
+
+    /// <summary>Below this score the best match is a suggestion, not a resolution.</summary>
+    private const double ResolveThreshold = 0.6;
 
     private readonly PlaceCatalog catalog;
     private readonly CaseSuffixes suffixes;
     private readonly FuzzyIndex fuzzy;
+    private readonly FuzzyIndex foldedFuzzy;
     private readonly HashSet<string> hanNames;
     private readonly (GenericTerm Term, string[] Words)[] terms;
 
@@ -21,6 +26,7 @@ internal sealed class PlaceSearch
         this.catalog = catalog;
         this.suffixes = suffixes;
         fuzzy = new FuzzyIndex(catalog.MatchKeyIndex.Keys);
+        foldedFuzzy = new FuzzyIndex(catalog.Forms.Select(f => NameNormalizer.Fold(f.Name.Text)).Where(k => k.Length is > 4 and <= 24), maxEdits: 1);
         hanNames = catalog.Forms.Where(f => GenericTerms.IsHan(f.Name.Text)).Select(f => NameNormalizer.Normalize(f.Name.Text)).ToHashSet(StringComparer.Ordinal);
         terms = [.. catalog.Terms.All.Select(t => (t, t.FoldedWords)).OrderByDescending(t => t.FoldedWords.Length)];
     }
@@ -61,7 +67,7 @@ internal sealed class PlaceSearch
             .Select(c => new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c.Steps)))
             .ToList();
 
-        var status = ranked.Count == 0
+        var status = ranked.Count == 0 || ranked[0].Score < ResolveThreshold
             ? SearchStatus.Unresolved
             : ranked.Count > 1 && ranked[1].Score >= ranked[0].Score - AmbiguityMargin ? SearchStatus.Ambiguous : SearchStatus.Resolved;
         return new SearchResult(query, status, ranked);
@@ -110,14 +116,12 @@ internal sealed class PlaceSearch
 
         if (kinds.Count > 0)
         {
-            foreach (var candidate in found)
+            // The hint applies to names matched without the generic word; a name matched whole (吐鲁番县, a historical
+            // county name of what is now a city) carries its generic word as part of the name.
+            foreach (var candidate in found.Where(c => c.Steps.Contains(genericStep!)))
             {
                 var fits = kinds.Contains(candidate.Place.Kind);
                 candidate.Score += fits ? 0.04 : -0.2;
-                if (genericStep is not null && !candidate.Steps.Contains(genericStep))
-                {
-                    candidate.Steps.Insert(0, genericStep);
-                }
 
                 candidate.Steps.Add(fits ? $"level hint fits: {candidate.Place.Kind.ToToken()}" : $"level hint does not fit {candidate.Place.Kind.ToToken()}");
             }
@@ -166,20 +170,68 @@ internal sealed class PlaceSearch
     private List<Candidate> Fuzzy(string text, List<string> steps, SearchOptions options)
     {
         var result = new List<Candidate>();
-        foreach (var key in MatchKey.ForQuery(text))
+
+        // Plain typos on the text itself (one edit, transpositions included), which the key can magnify when they
+        // break a digraph (Ycèhéng for Yèchéng).
+        var folded = NameNormalizer.FoldNormalized(text);
+        if ((options.MaxEdits ?? 1) >= 1 && folded.Length > 4)
         {
+            foreach (var (match, distance) in foldedFuzzy.Find(folded, 1))
+            {
+                var similarity = 1.0 - ((double)distance / Math.Max(folded.Length, match.Length));
+                result.AddRange(catalog.FoldedForms(match).Select(f => Candidate.From(f, MatchMethod.Fuzzy, distance, null, 0.85 * similarity + 0.06, steps, $"1 edit from '{f.Name.Text}'")));
+            }
+        }
+
+        var readings = MatchKey.ForQuery(text);
+        for (var reading = 0; reading < readings.Count; reading++)
+        {
+            var key = readings[reading];
+
             // The budget scales with the length of what was typed (letters, not the shorter key).
             var letters = text.Count(char.IsLetter);
-            var budget = Math.Min(options.MaxEdits ?? int.MaxValue, letters <= 3 ? 0 : letters <= 5 ? 1 : 2);
+            // One typed edit can cost two in the key (the key merges doubled letters: Uumçi -> umci, Ürümçi -> urumci).
+            var budget = Math.Min(options.MaxEdits ?? int.MaxValue, letters <= 3 ? 0 : letters <= 4 ? 1 : 2);
             foreach (var (match, distance) in fuzzy.Find(key, budget))
             {
-                var score = 0.88 - (0.12 * distance) - (0.1 * distance / Math.Max(key.Length, 1));
+                // Similarity relative to length, so two edits in a short key count for more than in a long one; too
+                // dissimilar keys are not a misspelling. Shared beginnings and endings break ties between equal distances.
+                var similarity = 1.0 - ((double)distance / Math.Max(key.Length, match.Length));
+                if (similarity < MinFuzzySimilarity)
+                {
+                    continue;
+                }
+
+                var affinity = (double)(CommonPrefix(key, match) + CommonSuffix(key, match)) / (key.Length + match.Length);
+                var score = ((0.85 * similarity) + (0.06 * affinity)) * (reading == 0 ? 1.0 : 0.97);
                 var edits = distance == 1 ? "1 edit" : $"{distance} edits";
                 result.AddRange(catalog.MatchKeyIndex[match].Select(f => Candidate.From(f, MatchMethod.Fuzzy, distance, key, score, steps, $"match key '{key}' {edits} from '{match}'")));
             }
         }
 
         return result;
+    }
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static int CommonSuffix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[^(n + 1)] == b[^(n + 1)])
+        {
+            n++;
+        }
+
+        return n;
     }
 
     /// <summary>Removes generic words (county, xian, nahiyisi, ауданы, 县 …) from both ends and reports the kinds they name.</summary>

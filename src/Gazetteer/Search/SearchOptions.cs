@@ -13,7 +13,7 @@ public sealed record SearchOptions
     public double MinScore { get; init; }
 
     /// <summary>Gets the largest number of edits a fuzzy match may need, or null for the default budget by length
-    /// (none up to 3 letters typed, 1 up to 5, else 2). 0 turns fuzzy matching off.</summary>
+    /// (none up to 3 letters typed, 1 for 4, else 2). 0 turns fuzzy matching off.</summary>
     public int? MaxEdits { get; init; }
 
     /// <summary>Gets the levels to search, or null for all.</summary>
