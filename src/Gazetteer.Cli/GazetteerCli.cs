@@ -20,6 +20,7 @@ internal static class GazetteerCli
             DataOption,
         };
         root.Subcommands.Add(LookupCommand.Create(console));
+        root.Subcommands.Add(TranslitCommand.Create(console));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
