@@ -22,6 +22,7 @@ internal static class GazetteerCli
         root.Subcommands.Add(LookupCommand.Create(console));
         root.Subcommands.Add(TranslitCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(InfoCommand.Create(console));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
