@@ -1,5 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using Gazetteer.Cli.Commands;
 
 namespace Gazetteer.Cli;
@@ -10,6 +11,7 @@ internal static class GazetteerCli
     public static readonly Option<string?> DataOption = new("--data")
     {
         Description = "Load places.csv and names.csv from this folder instead of the built-in data.",
+        HelpName = "dir",
         Recursive = true,
     };
 
@@ -21,6 +23,13 @@ internal static class GazetteerCli
         };
         root.Subcommands.Add(LookupCommand.Create(console));
         root.Subcommands.Add(SearchCommand.Create(console));
+        root.Subcommands.Add(TranslitCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(InfoCommand.Create(console));
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new VersionAction(console);
+        }
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -50,6 +59,12 @@ internal static class GazetteerCli
         }
     }
 
+    /// <summary>Gets the informational version of the tool (<c>0.1.0+commit</c>), as <c>--version</c> prints it.</summary>
+    public static string Version { get; } =
+        typeof(GazetteerCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(GazetteerCli).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
     /// <summary>The catalogue the command line asks for: the built-in one, or one loaded from <c>--data</c>.</summary>
     public static PlaceCatalog Catalog(ParseResult result)
     {
@@ -65,5 +80,16 @@ internal static class GazetteerCli
         }
 
         return PlaceCatalog.FromDirectory(folder);
+    }
+}
+
+/// <summary>Prints <see cref="GazetteerCli.Version"/>: this assembly's version, not the entry assembly's (which is the
+/// test host when the tests run the command line in-process).</summary>
+internal sealed class VersionAction(CliConsole console) : SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        console.Out.WriteLine(GazetteerCli.Version);
+        return ExitCodes.Success;
     }
 }

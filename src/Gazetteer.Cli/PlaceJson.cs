@@ -52,12 +52,7 @@ internal static class PlaceJson
             json.WriteString("scheme", name.Scheme);
         }
 
-        json.WriteString("origin", name.Origin switch
-        {
-            NameOrigin.GenericTermRemoved => "generic-term-removed",
-            NameOrigin.Transliterated => "transliterated",
-            _ => "attested",
-        });
+        json.WriteString("origin", Origin(name.Origin));
         WriteDate(json, "valid_from", name.ValidFrom);
         WriteDate(json, "valid_to", name.ValidTo);
         if (name.DerivedFrom is not null)
@@ -72,7 +67,54 @@ internal static class PlaceJson
         json.WriteEndObject();
     }
 
-    private static void WriteDate(Utf8JsonWriter json, string property, PartialDate? date)
+    /// <summary>Writes one name of <c>gazetteer export</c>: every attested field (null when absent); a derived name
+    /// carries its origin and the name it was computed from (recursively) instead of a source.</summary>
+    public static void WriteExportName(Utf8JsonWriter json, PlaceName name)
+    {
+        json.WriteStartObject();
+        json.WriteString("text", name.Text);
+        json.WriteString("lang", name.Language);
+        json.WriteString("kind", name.Kind.ToToken());
+        WriteStringOrNull(json, "scheme", name.Scheme);
+        WriteDate(json, "valid_from", name.ValidFrom);
+        WriteDate(json, "valid_to", name.ValidTo);
+        WriteStringOrNull(json, "field", name.Field);
+        json.WriteString("origin", Origin(name.Origin));
+        WriteStringOrNull(json, "note", name.Note);
+        if (name.DerivedFrom is not null)
+        {
+            json.WritePropertyName("derived_from");
+            WriteExportName(json, name.DerivedFrom);
+        }
+        else
+        {
+            json.WriteString("source", name.Source);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>The token of a name's origin: <c>attested</c>, <c>generic-term-removed</c> or <c>transliterated</c>.</summary>
+    public static string Origin(NameOrigin origin) => origin switch
+    {
+        NameOrigin.GenericTermRemoved => "generic-term-removed",
+        NameOrigin.Transliterated => "transliterated",
+        _ => "attested",
+    };
+
+    public static void WriteStringOrNull(Utf8JsonWriter json, string property, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(property);
+        }
+        else
+        {
+            json.WriteString(property, value);
+        }
+    }
+
+    public static void WriteDate(Utf8JsonWriter json, string property, PartialDate? date)
     {
         if (date is null)
         {

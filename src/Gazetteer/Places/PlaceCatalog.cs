@@ -30,6 +30,7 @@ public sealed class PlaceCatalog
     private readonly FrozenDictionary<string, PlaceMatch[]> byFoldedKey;
     private readonly FrozenDictionary<string, PlaceMatch[]>.AlternateLookup<ReadOnlySpan<char>> byKeySpan;
     private readonly Lazy<FrozenDictionary<string, PlaceMatch[]>> byMatchKey;
+    private readonly FrozenDictionary<string, PlaceName[]> derivedByCode;
 
     internal PlaceCatalog(
         IReadOnlyList<Place> places,
@@ -65,6 +66,10 @@ public sealed class PlaceCatalog
         }
 
         Forms = forms;
+        derivedByCode = forms
+            .Where(f => f.Name.Origin != NameOrigin.Attested)
+            .GroupBy(f => f.Place.Code, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(f => f.Name).ToArray(), StringComparer.Ordinal);
         var keyed = forms.Select(f => (Key: NameNormalizer.Normalize(f.Name.Text), Form: f)).ToList();
         byKey = Index(keyed);
         byFoldedKey = Index(keyed.Select(k => (NameNormalizer.FoldNormalized(k.Key), k.Form with { Method = MatchMethod.Folded })));
@@ -222,6 +227,22 @@ public sealed class PlaceCatalog
     {
         Find(code);
         return children.TryGetValue(code, out var list) ? list : [];
+    }
+
+    /// <summary>Gets the names the catalogue computed for a division from its attested names: transliterations
+    /// (<see cref="NameOrigin.Transliterated"/>, e.g. the Uyghur Latin form of a Uyghur Arabic name no source printed)
+    /// and full names without their generic word (<see cref="NameOrigin.GenericTermRemoved"/>: 额敏县 → 额敏).</summary>
+    /// <remarks>These are the forms <see cref="Lookup"/> finds besides <see cref="Place.Names"/>. They are never
+    /// attested: each points through <see cref="PlaceName.DerivedFrom"/> at the name it was computed from, ending at an
+    /// attested name. The order is stable: the bare forms of the attested names in the order of <see cref="Place.Names"/>, then each
+    /// transliteration followed by its bare form.</remarks>
+    /// <param name="code">The division's code.</param>
+    /// <returns>The derived names; empty when the catalogue derived none.</returns>
+    /// <exception cref="PlaceNotFoundException">No division has that code.</exception>
+    public IReadOnlyList<PlaceName> GetDerivedNames(string code)
+    {
+        Find(code);
+        return derivedByCode.TryGetValue(code, out var names) ? names : [];
     }
 
     /// <summary>Gets the division directly above a division.</summary>

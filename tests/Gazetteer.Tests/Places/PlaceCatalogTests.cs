@@ -98,6 +98,43 @@ public sealed class PlaceCatalogTests
     }
 
     [Fact]
+    public void GetDerivedNames_Emin_HoldsTheBareFormsAndNoAttestedName()
+    {
+        var derived = Catalog.GetDerivedNames("654221");
+
+        Assert.Contains(derived, n => n.Text == "额敏" && n.Origin == NameOrigin.GenericTermRemoved && n.DerivedFrom!.Text == "额敏县");
+        Assert.All(derived, n => Assert.NotEqual(NameOrigin.Attested, n.Origin));
+        Assert.All(derived, n => Assert.NotNull(n.DerivedFrom));
+    }
+
+    [Fact]
+    public void GetDerivedNames_Sawen_ChainsTransliterationToTheAttestedArabicName()
+    {
+        var derived = Catalog.GetDerivedNames("654203");
+
+        var uly = Assert.Single(derived, n => n.Origin == NameOrigin.Transliterated && n.Text == "Sawen Shehiri");
+        Assert.Equal("ساۋەن شەھىرى", uly.DerivedFrom!.Text);
+        Assert.Contains(derived, n => n.Text == "Sawen" && n.DerivedFrom == uly);
+    }
+
+    [Fact]
+    public void GetDerivedNames_EveryPlace_EndsEachChainAtAnAttestedNameOfThatPlace()
+    {
+        var broken = (from place in Catalog.Places
+                      from name in Catalog.GetDerivedNames(place.Code)
+                      let attested = new PlaceMatch(place, name).AttestedName
+                      where attested.Origin != NameOrigin.Attested || !place.Names.Contains(attested)
+                      select $"{place.Code} {name.Text}").ToList();
+
+        Assert.Empty(broken);
+        Assert.Equal(Catalog.Derived.Count, Catalog.Places.Sum(p => Catalog.GetDerivedNames(p.Code).Count(n => n.Origin == NameOrigin.Transliterated)));
+    }
+
+    [Fact]
+    public void GetDerivedNames_UnknownCode_ThrowsPlaceNotFoundException() =>
+        Assert.Throws<PlaceNotFoundException>(() => Catalog.GetDerivedNames("659999"));
+
+    [Fact]
     public void Find_UnknownCode_ThrowsPlaceNotFoundException()
     {
         var error = Assert.Throws<PlaceNotFoundException>(() => Catalog.Find("659999"));
