@@ -1,3 +1,4 @@
+using Gazetteer.Tests.Text;
 using Gazetteer.Text;
 using Xunit;
 
@@ -16,6 +17,14 @@ public sealed class GeneratedFilesTests
         var expected = DerivedNames.Write(DerivedNames.Compute(catalog.Places));
 
         AssertCurrent(DerivedNames.FileName, expected);
+    }
+
+    [Fact]
+    public void PinyinReport_IsCurrent()
+    {
+        var expected = PinyinReport.Write(PlaceCatalog.Default);
+
+        AssertCurrent(PinyinReport.FileName, expected);
     }
 
     internal static void AssertCurrent(string fileName, string expected)
