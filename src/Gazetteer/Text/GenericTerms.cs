@@ -19,6 +19,12 @@ internal enum TermRole
 /// <summary>One generic term of <c>data/generic-terms.csv</c>.</summary>
 internal sealed record GenericTerm(string Text, string Language, TermRole Role, IReadOnlyList<PlaceKind> Kinds, string[] FoldedWords, string FoldedText);
 
+/// <summary>A name in Chinese characters split into its parts (<see cref="GenericTerms.SplitHan"/>).</summary>
+/// <param name="Specific">The proper name: 塔什库尔干.</param>
+/// <param name="Ethnonym">The ethnonym, possibly with 族: 塔吉克, 蒙古族; or null.</param>
+/// <param name="Generic">The generic word, with any "autonomous" word before it: 自治县; or null.</param>
+internal readonly record struct HanNameParts(string Specific, string? Ethnonym, string? Generic);
+
 /// <summary>The generic words of division names in every language (<c>data/generic-terms.csv</c>), and the removal of
 /// them from a full name: "Hébùkèsài'ěr Měnggǔ Zìzhìxiàn" → "Hébùkèsài'ěr", "和布克赛尔蒙古自治县" → "和布克赛尔".</summary>
 /// <remarks>Immutable and thread-safe after construction.</remarks>
@@ -106,6 +112,39 @@ internal sealed class GenericTerms
         }
 
         return null;
+    }
+
+    /// <summary>Splits a name written in Chinese characters into its specific part and the ethnonym and generic word
+    /// that end it: 塔什库尔干塔吉克自治县 → 塔什库尔干 | 塔吉克 | 自治县, 乌鲁木齐市 → 乌鲁木齐 | — | 市. An ethnonym
+    /// followed by 族 ("nationality") keeps it: 博尔塔拉蒙古族自治州 → 博尔塔拉 | 蒙古族 | 自治州. As in
+    /// <see cref="Strip"/>, an ethnonym is split off only before a generic word, and the specific part is never empty.</summary>
+    /// <param name="name">A name in Chinese characters, without spaces.</param>
+    /// <returns>The parts; <see cref="HanNameParts.Ethnonym"/> and <see cref="HanNameParts.Generic"/> are null when absent.</returns>
+    public HanNameParts SplitHan(string name)
+    {
+        var genericStart = StripSuffix(name, name.Length, TermRole.Generic);
+        if (genericStart == name.Length)
+        {
+            return new HanNameParts(name, null, null);
+        }
+
+        var autonomousStart = StripSuffix(name, genericStart, TermRole.Autonomous);
+        var ethnonymStart = autonomousStart;
+        if (autonomousStart > 1 && name[autonomousStart - 1] == '族')
+        {
+            var start = StripSuffix(name, autonomousStart - 1, TermRole.Ethnonym);
+            if (start < autonomousStart - 1)
+            {
+                ethnonymStart = start;
+            }
+        }
+
+        if (ethnonymStart == autonomousStart)
+        {
+            ethnonymStart = StripSuffix(name, autonomousStart, TermRole.Ethnonym);
+        }
+
+        return new HanNameParts(name[..ethnonymStart], ethnonymStart < autonomousStart ? name[ethnonymStart..autonomousStart] : null, name[autonomousStart..]);
     }
 
     private int StripWords(string[] folded, int end, TermRole role)

@@ -1,3 +1,4 @@
+using Gazetteer.Tests.Text;
 using Gazetteer.Text;
 using Xunit;
 
@@ -21,6 +22,14 @@ public sealed class GeneratedFilesTests
     [Fact]
     public void MatchKeysFile_EqualsWhatTheRuleFilesProduceForEveryIndexedName() =>
         AssertCurrent(MatchKeyFile.FileName, MatchKeyFile.Write(PlaceCatalog.Default));
+
+    [Fact]
+    public void PinyinReport_IsCurrent()
+    {
+        var expected = PinyinReport.Write(PlaceCatalog.Default);
+
+        AssertCurrent(PinyinReport.FileName, expected);
+    }
 
     internal static void AssertCurrent(string fileName, string expected)
     {

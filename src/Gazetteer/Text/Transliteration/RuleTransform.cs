@@ -8,7 +8,7 @@ namespace Gazetteer.Text.Transliteration;
 /// <summary>One ICU rule file of <c>data/transliteration/</c>, compiled on first use and never registered in ICU's
 /// global registry. Compiled transliterators are pooled: each call rents one, so concurrent calls never share an
 /// instance, and the rules are compiled once per concurrently used instance only.</summary>
-internal sealed class RuleTransform
+internal sealed class RuleTransform : ITransformStep
 {
     private readonly ConcurrentBag<IcuTransliterator> pool = [];
     private readonly Lazy<string> rules;
@@ -28,6 +28,8 @@ internal sealed class RuleTransform
     public string To { get; }
 
     public string Id => Path.GetFileNameWithoutExtension(FileName);
+
+    public string Name => FileName;
 
     /// <summary>Compiles the rules now (if no instance is pooled yet) and returns the compiled transliterator to the pool.</summary>
     public void Warm() => pool.Add(Rent());

@@ -4,16 +4,21 @@ using Gazetteer.Text.Transliteration;
 
 namespace Gazetteer.Text;
 
-/// <summary>Transliterates place names between the scripts and romanizations of the region, with the ICU rule files in
+/// <summary>Transliterates place names between the scripts and romanizations of the region: the ICU rule files in
 /// <c>data/transliteration/</c> (Uyghur UEY ⇄ ULY ⇄ Cyrillic, Uyghur → GNC, Kazakh Cyrillic ⇄ Arabic ⇄ Latin,
-/// Wade–Giles → Pinyin, Chinese → Pinyin, and the match key).</summary>
+/// Wade–Giles → Pinyin) and, built in, Chinese characters → Pinyin and traditional → simplified characters.</summary>
 /// <remarks>
 /// <para>Tags: <c>ug-Arab</c>, <c>ug-Latn</c> (ULY), <c>ug-Cyrl</c>, <c>ug-Latn-x-gnc</c> (the official Chinese
 /// romanization of Uyghur place names), <c>kk-Cyrl</c>, <c>kk-Arab</c>, <c>kk-Latn</c> (2021 alphabet),
-/// <c>zh-Hans</c>, <c>zh-Latn-pinyin</c>, <c>zh-Latn-pinyin-x-toneless</c>, <c>zh-Latn-wadegile</c>, and
-/// <c>und-x-matchkey</c> (from any tag: the match key). Pairs with no rule file of their own are chained through another script (the shortest chain).</para>
-/// <para>Rule files compile on first use of a pair. Characters a transform does not map pass through unchanged; no
-/// input string makes a transform throw. Thread-safe.</para>
+/// <c>zh-Hans</c>, <c>zh-Hant</c>, <c>zh-Latn-pinyin</c>, <c>zh-Latn-pinyin-x-toneless</c>, <c>zh-Latn-wadegile</c>, and <c>und-x-matchkey</c>
+/// (from any tag: the match key, see the rule file <c>und_und-x-matchkey.txt</c>).
+/// Pairs with no transform of their own are chained through another script (the shortest chain).</para>
+/// <para><c>zh-Hans</c> → <c>zh-Latn-pinyin</c> writes each run of Chinese characters as a place name in the official
+/// orthography (塔什库尔干塔吉克自治县 → Tǎshíkù'ěrgān Tǎjíkè Zìzhìxiàn), reading the characters as the dataset's attested
+/// Pinyin reads them; ICU's built-in Han-Latin is loaded only for a character no name of the dataset has.
+/// <c>zh-Hant</c> → <c>zh-Hans</c> is ICU's built-in Traditional-Simplified.</para>
+/// <para>Rule files compile, and the Pinyin readings are derived from the dataset, on first use of a pair. Characters a
+/// transform does not map pass through unchanged; no input string makes a transform throw. Thread-safe.</para>
 /// </remarks>
 public static class Transliterator
 {
@@ -89,59 +94,55 @@ public static class Transliterator
     internal static TransformGraph Rules => Graph.Value;
 }
 
-/// <summary>The rule files as a graph of tags, with the shortest chain for every reachable pair.</summary>
+/// <summary>The transforms as a graph of tags — rule files and transforms written in code alike — with the shortest
+/// chain for every reachable pair.</summary>
 internal sealed class TransformGraph
 {
-    private readonly FrozenDictionary<(string From, string To), RuleTransform[]> chains;
-    private readonly FrozenDictionary<string, Func<string, string>> programmatic;
+    private readonly FrozenDictionary<(string From, string To), ITransformStep[]> chains;
 
     private TransformGraph(IReadOnlyList<RuleTransform> transforms, IReadOnlyDictionary<(string From, string To), Func<string, string>> extra)
     {
         Transforms = transforms;
-        var edges = transforms.Select(t => (t.From, t.To, Step: (object)t))
-            .Concat(extra.Select(e => (e.Key.From, e.Key.To, Step: (object)e.Key)))
+        var steps = transforms.Cast<ITransformStep>()
+            .Concat(extra.OrderBy(e => e.Key.From, StringComparer.Ordinal).ThenBy(e => e.Key.To, StringComparer.Ordinal)
+                .Select(e => new ProgrammaticTransform(e.Key.From, e.Key.To, e.Value)))
             .ToList();
-        var tags = edges.SelectMany(e => new[] { e.From, e.To }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var found = new Dictionary<(string, string), RuleTransform[]>();
+        var tags = steps.SelectMany(e => new[] { e.From, e.To }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var found = new Dictionary<(string, string), ITransformStep[]>();
         var pairs = new List<TransliterationPair>();
         foreach (var from in tags)
         {
-            // breadth-first: the shortest chain of rule files from 'from' to every tag
-            var previous = new Dictionary<string, RuleTransform?>(StringComparer.Ordinal) { [from] = null };
+            // breadth-first: the shortest chain of steps from 'from' to every tag
+            var previous = new Dictionary<string, ITransformStep?>(StringComparer.Ordinal) { [from] = null };
             var queue = new Queue<string>([from]);
             while (queue.Count > 0)
             {
                 var tag = queue.Dequeue();
-                foreach (var t in transforms.Where(t => t.From == tag && !previous.ContainsKey(t.To)))
+                foreach (var step in steps.Where(t => t.From == tag && !previous.ContainsKey(t.To)))
                 {
-                    previous[t.To] = t;
-                    queue.Enqueue(t.To);
+                    previous[step.To] = step;
+                    queue.Enqueue(step.To);
                 }
             }
 
             foreach (var to in previous.Keys.Where(k => k != from).Order(StringComparer.Ordinal))
             {
-                var chain = new List<RuleTransform>();
-                for (var t = previous[to]; t is not null; t = previous[t.From])
+                var chain = new List<ITransformStep>();
+                for (var step = previous[to]; step is not null; step = previous[step.From])
                 {
-                    chain.Insert(0, t);
+                    chain.Insert(0, step);
                 }
 
                 found[(from, to)] = [.. chain];
-                pairs.Add(new TransliterationPair(from, to, chain.Select(c => c.FileName).ToArray()));
+                pairs.Add(new TransliterationPair(from, to, chain.Select(c => c.Name).ToArray()));
             }
         }
 
-        foreach (var ((from, to), _) in extra)
-        {
-            pairs.Add(new TransliterationPair(from, to, [$"{from}_{to} (built in)"]));
-        }
-
         chains = found.ToFrozenDictionary();
-        programmatic = extra.ToFrozenDictionary(e => $"{e.Key.From}\u001F{e.Key.To}", e => e.Value, StringComparer.Ordinal);
         Pairs = [.. pairs.OrderBy(p => p.From, StringComparer.Ordinal).ThenBy(p => p.To, StringComparer.Ordinal)];
     }
 
+    /// <summary>Gets the rule files (not the transforms written in code).</summary>
     public IReadOnlyList<RuleTransform> Transforms { get; }
 
     public IReadOnlyList<TransliterationPair> Pairs { get; }
@@ -160,27 +161,25 @@ internal sealed class TransformGraph
             }
         }
 
-        return new TransformGraph(transforms, new Dictionary<(string, string), Func<string, string>>());
+        // Nothing here loads data or ICU: the Pinyin lexicon is built from the catalogue on the first Chinese call,
+        // ICU's Traditional-Simplified on the first traditional text, Han-Latin only for a character the data never shows.
+        var pinyin = PinyinTransform.FromEmbeddedData();
+        var simplified = new IcuBuiltInTransform("Traditional-Simplified");
+        var programmatic = new Dictionary<(string, string), Func<string, string>>
+        {
+            [("zh-Hans", "zh-Latn-pinyin")] = text => pinyin.Transliterate(text, tones: true),
+            [("zh-Hans", "zh-Latn-pinyin-x-toneless")] = text => pinyin.Transliterate(text, tones: false),
+            [("zh-Latn-pinyin", "zh-Latn-pinyin-x-toneless")] = PinyinSpelling.RemoveTones,
+            [("zh-Hant", "zh-Hans")] = simplified.Apply,
+        };
+        return new TransformGraph(transforms, programmatic);
     }
 
-    public object? Find(string from, string to)
+    public ITransformStep[]? Find(string from, string to) => chains.TryGetValue((from, to), out var chain) ? chain : null;
+
+    public static string Apply(ITransformStep[] chain, string text)
     {
-        if (chains.TryGetValue((from, to), out var chain))
-        {
-            return chain;
-        }
-
-        return programmatic.TryGetValue($"{from}\u001F{to}", out var function) ? function : null;
-    }
-
-    public static string Apply(object chain, string text)
-    {
-        if (chain is Func<string, string> function)
-        {
-            return function(text);
-        }
-
-        foreach (var step in (RuleTransform[])chain)
+        foreach (var step in chain)
         {
             text = step.Apply(text);
         }
@@ -188,5 +187,5 @@ internal sealed class TransformGraph
         return text;
     }
 
-    public RuleTransform? Direct(string from, string to) => chains.TryGetValue((from, to), out var chain) && chain.Length == 1 ? chain[0] : null;
+    public RuleTransform? Direct(string from, string to) => chains.TryGetValue((from, to), out var chain) && chain is [RuleTransform rule] ? rule : null;
 }
