@@ -17,6 +17,12 @@ internal static class MatchKey
     /// <summary>The key of a name in a known language or scheme.</summary>
     public static string ForName(string text, string language)
     {
+        if (ContainsHan(text))
+        {
+            text = HanToPinyin(text);
+            language = "zh-Latn-pinyin";
+        }
+
         var rules = Transliterator.Rules;
         if (rules.Direct(language, PlainLatin) is { } premap)
         {
@@ -29,6 +35,11 @@ internal static class MatchKey
     /// <summary>The keys of a query whose scheme is unknown: the plain reading, and the Pinyin/GNC reading when it differs.</summary>
     public static IReadOnlyList<string> ForQuery(string text)
     {
+        if (ContainsHan(text))
+        {
+            return [ForName(text, "zh-Hans")];
+        }
+
         var plain = Compute(text);
         if (!text.AsSpan().ContainsAny(SchemeLetters))
         {
@@ -37,6 +48,63 @@ internal static class MatchKey
 
         var pinyin = ForName(text, "zh-Latn-pinyin");
         return pinyin == plain || pinyin.Length == 0 ? [plain] : [plain, pinyin];
+    }
+
+    /// <summary>Chinese characters to toneless Pinyin syllables with the dataset's reading lexicon only: the longest word
+    /// it knows, else the character's reading; a character the dataset never shows is dropped. ICU's Han-Latin is never
+    /// loaded here, so the lookup path stays free of it.</summary>
+    internal static string HanToPinyin(string text)
+    {
+        var lexicon = Transliterator.Rules.Pinyin?.Lexicon;
+        var runes = Transliteration.PinyinLexicon.Runes(text);
+        var sb = new System.Text.StringBuilder(text.Length * 3);
+        for (var i = 0; i < runes.Count;)
+        {
+            var rune = runes[i];
+            if (!Transliteration.PinyinLexicon.IsHan(System.Text.Rune.GetRuneAt(rune, 0)))
+            {
+                sb.Append(rune);
+                i++;
+                continue;
+            }
+
+            var matched = false;
+            for (var length = Math.Min(lexicon?.LongestWord ?? 1, runes.Count - i); length >= 2 && lexicon is not null; length--)
+            {
+                if (lexicon.TryGetWord(string.Concat(runes.Skip(i).Take(length)), out var syllables))
+                {
+                    sb.Append(' ').AppendJoin(' ', syllables).Append(' ');
+                    i += length;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                if (lexicon?.Reading(rune) is { } reading)
+                {
+                    sb.Append(' ').Append(reading).Append(' ');
+                }
+
+                i++;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool ContainsHan(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Transliteration.PinyinLexicon.IsHan(rune))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The key under the general rules only.</summary>

@@ -172,8 +172,11 @@ internal sealed class TransformGraph
             [("zh-Latn-pinyin", "zh-Latn-pinyin-x-toneless")] = PinyinSpelling.RemoveTones,
             [("zh-Hant", "zh-Hans")] = simplified.Apply,
         };
-        return new TransformGraph(transforms, programmatic);
+        return new TransformGraph(transforms, programmatic) { Pinyin = pinyin };
     }
+
+    /// <summary>Gets the Chinese-to-Pinyin transform, whose lexicon the match key reads Chinese with.</summary>
+    public PinyinTransform? Pinyin { get; private init; }
 
     public ITransformStep[]? Find(string from, string to) => chains.TryGetValue((from, to), out var chain) ? chain : null;
 
