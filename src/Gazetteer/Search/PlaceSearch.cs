@@ -41,6 +41,12 @@ internal sealed class PlaceSearch
 
         var parts = QueryReader.Read(normalized, name => hanNames.Contains(name));
         var candidates = Resolve(parts.Main, options);
+        if (candidates.Count == 0 && parts.Whole != parts.Main)
+        {
+            // Some names contain brackets or commas themselves ("Yakän (Yarkänt) Nahiyisi"): read the query whole.
+            return Rank(query, Resolve(parts.Whole, options), options);
+        }
+
         foreach (var alternate in parts.Alternates)
         {
             Agree(candidates, Resolve(alternate, options), alternate);
@@ -51,6 +57,11 @@ internal sealed class PlaceSearch
             Narrow(candidates, Resolve(parent, options with { Levels = null }), parent);
         }
 
+        return Rank(query, candidates, options);
+    }
+
+    private static SearchResult Rank(string query, List<Candidate> candidates, SearchOptions options)
+    {
         ApplyTime(candidates, options.AsOf);
         var ranked = candidates
             .Where(c => options.Levels is null || options.Levels.Contains(c.Place.Level))

@@ -6,7 +6,11 @@ namespace Gazetteer.Search;
 
 /// <summary>A query split into its parts: the name, other names given for the same place in brackets, and the places
 /// that contain it (after commas, or before it in a Chinese address written together).</summary>
-internal sealed record QueryParts(string Main, IReadOnlyList<string> Alternates, IReadOnlyList<string> Parents);
+/// <param name="Main">The name.</param>
+/// <param name="Alternates">Other names given in brackets.</param>
+/// <param name="Parents">Places that contain it.</param>
+/// <param name="Whole">The whole query unsplit, for names that themselves contain brackets or commas.</param>
+internal sealed record QueryParts(string Main, IReadOnlyList<string> Alternates, IReadOnlyList<string> Parents, string Whole);
 
 /// <summary>Reads qualified and dual forms: "Dorbiljin (Emin) county", "Emin（Dorbiljin）Xian", "Sawen, Tarbaghatay",
 /// "Tarbaghatay (in Chinese, Tacheng) prefecture", "新疆塔城地区额敏县".</summary>
@@ -60,7 +64,7 @@ internal static partial class QueryReader
             }
         }
 
-        return new QueryParts(main, alternates, parents);
+        return new QueryParts(main, alternates, parents, query);
     }
 
     private static (string Place, string Before) SplitHanAddress(string text, Func<string, bool> isKnown)

@@ -51,11 +51,17 @@ internal static class MatchKey
     }
 
     /// <summary>Chinese characters to toneless Pinyin syllables with the dataset's reading lexicon only: the longest word
-    /// it knows, else the character's reading; a character the dataset never shows is dropped. ICU's Han-Latin is never
-    /// loaded here, so the lookup path stays free of it.</summary>
+    /// it knows, else the character's reading. ICU's Han-Latin is never
+    /// loaded here, so the lookup path stays free of it. A reading is all or nothing: text with a character the lexicon
+    /// cannot read, or that is only a generic word (县), gives no key at all rather than a truncated one.</summary>
     internal static string HanToPinyin(string text)
     {
         var lexicon = Transliterator.Rules.Pinyin?.Lexicon;
+        if (lexicon is null || lexicon.Terms.All.Any(t => t.Language == "zh-Hans" && t.Text == text.Trim()))
+        {
+            return string.Empty;
+        }
+
         var runes = Transliteration.PinyinLexicon.Runes(text);
         var sb = new System.Text.StringBuilder(text.Length * 3);
         for (var i = 0; i < runes.Count;)
@@ -69,7 +75,7 @@ internal static class MatchKey
             }
 
             var matched = false;
-            for (var length = Math.Min(lexicon?.LongestWord ?? 1, runes.Count - i); length >= 2 && lexicon is not null; length--)
+            for (var length = Math.Min(lexicon.LongestWord, runes.Count - i); length >= 2; length--)
             {
                 if (lexicon.TryGetWord(string.Concat(runes.Skip(i).Take(length)), out var syllables))
                 {
@@ -82,11 +88,12 @@ internal static class MatchKey
 
             if (!matched)
             {
-                if (lexicon?.Reading(rune) is { } reading)
+                if (lexicon.Reading(rune) is not { } reading)
                 {
-                    sb.Append(' ').Append(reading).Append(' ');
+                    return string.Empty;
                 }
 
+                sb.Append(' ').Append(reading).Append(' ');
                 i++;
             }
         }
