@@ -175,6 +175,16 @@ public sealed class PlaceCatalog
             return [];
         }
 
+        // Fast path: a printable-ASCII name that is in the index is found without allocating.
+        if (name.Length <= 128)
+        {
+            Span<char> buffer = stackalloc char[name.Length];
+            if (NameNormalizer.TryNormalizeAscii(name, buffer, out var length) && byKeySpan.TryGetValue(buffer[..length], out var hit))
+            {
+                return hit;
+            }
+        }
+
         var key = NameNormalizer.Normalize(name);
         if (byKey.TryGetValue(key, out var matches))
         {

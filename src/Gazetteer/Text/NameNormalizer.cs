@@ -87,8 +87,30 @@ public static class NameNormalizer
 
     private static string NormalizeAscii(string text)
     {
-        // Same result as NormalizeFull for printable ASCII, without ICU: lower case, ` to ', [ ] { } to ( ), spaces collapsed.
         Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..NormalizeAscii(text, buffer)]);
+    }
+
+    /// <summary>Normalises printable ASCII into <paramref name="destination"/> (at least as long as the text) without
+    /// allocating; false when the text is not printable ASCII.</summary>
+    internal static bool TryNormalizeAscii(ReadOnlySpan<char> text, Span<char> destination, out int length)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x7F || (c < 0x20 && c != ' '))
+            {
+                length = 0;
+                return false;
+            }
+        }
+
+        length = NormalizeAscii(text, destination);
+        return true;
+    }
+
+    private static int NormalizeAscii(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        // Same result as NormalizeFull for printable ASCII, without ICU: lower case, ` to ', [ ] { } to ( ), spaces collapsed.
         var length = 0;
         var pendingSpace = false;
         foreach (var raw in text)
@@ -116,7 +138,7 @@ public static class NameNormalizer
             buffer[length++] = c;
         }
 
-        return new string(buffer[..length]);
+        return length;
     }
 
     private static string NormalizeFull(string text)
