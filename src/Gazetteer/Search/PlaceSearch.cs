@@ -16,8 +16,8 @@ internal sealed class PlaceSearch
 
     private readonly PlaceCatalog catalog;
     private readonly CaseSuffixes suffixes;
-    private readonly FuzzyIndex fuzzy;
-    private readonly FuzzyIndex foldedFuzzy;
+    private readonly Lazy<FuzzyIndex> fuzzy;
+    private readonly Lazy<FuzzyIndex> foldedFuzzy;
     private readonly HashSet<string> hanNames;
     private readonly (GenericTerm Term, string[] Words)[] terms;
 
@@ -25,8 +25,11 @@ internal sealed class PlaceSearch
     {
         this.catalog = catalog;
         this.suffixes = suffixes;
-        fuzzy = new FuzzyIndex(catalog.MatchKeyIndex.Keys);
-        foldedFuzzy = new FuzzyIndex(catalog.Forms.Select(f => NameNormalizer.Fold(f.Name.Text)).Where(k => k.Length is > 4 and <= 24), maxEdits: 1);
+        // The fuzzy indexes are built on the first query that needs them, so exact queries start fast.
+        fuzzy = new Lazy<FuzzyIndex>(() => new FuzzyIndex(catalog.MatchKeyIndex.Keys), LazyThreadSafetyMode.ExecutionAndPublication);
+        foldedFuzzy = new Lazy<FuzzyIndex>(
+            () => new FuzzyIndex(catalog.Forms.Select(f => NameNormalizer.Fold(f.Name.Text)).Where(k => k.Length is > 4 and <= 24), maxEdits: 1),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         hanNames = catalog.Forms.Where(f => GenericTerms.IsHan(f.Name.Text)).Select(f => NameNormalizer.Normalize(f.Name.Text)).ToHashSet(StringComparer.Ordinal);
         terms = [.. catalog.Terms.All.Select(t => (t, t.FoldedWords)).OrderByDescending(t => t.FoldedWords.Length)];
     }
@@ -187,7 +190,7 @@ internal sealed class PlaceSearch
         var folded = NameNormalizer.FoldNormalized(text);
         if ((options.MaxEdits ?? 1) >= 1 && folded.Length > 4)
         {
-            foreach (var (match, distance) in foldedFuzzy.Find(folded, 1))
+            foreach (var (match, distance) in foldedFuzzy.Value.Find(folded, 1))
             {
                 var similarity = 1.0 - ((double)distance / Math.Max(folded.Length, match.Length));
                 result.AddRange(catalog.FoldedForms(match).Select(f => Candidate.From(f, MatchMethod.Fuzzy, distance, null, 0.85 * similarity + 0.06, steps, $"1 edit from '{f.Name.Text}'")));
@@ -203,7 +206,7 @@ internal sealed class PlaceSearch
             var letters = text.Count(char.IsLetter);
             // One typed edit can cost two in the key (the key merges doubled letters: Uumçi -> umci, Ürümçi -> urumci).
             var budget = Math.Min(options.MaxEdits ?? int.MaxValue, letters <= 3 ? 0 : letters <= 4 ? 1 : 2);
-            foreach (var (match, distance) in fuzzy.Find(key, budget))
+            foreach (var (match, distance) in fuzzy.Value.Find(key, budget))
             {
                 // Similarity relative to length, so two edits in a short key count for more than in a long one; too
                 // dissimilar keys are not a misspelling. Shared beginnings and endings break ties between equal distances.
