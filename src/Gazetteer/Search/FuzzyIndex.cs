@@ -5,7 +5,9 @@ namespace Gazetteer.Search;
 /// <summary>Symmetric-delete index (as in SymSpell) over match keys: every key is stored under each of its variants with
 /// up to <see cref="MaxEdits"/> letters deleted, so a query finds the keys within that many edits by looking up its own
 /// delete variants, without scanning every key. Candidates are verified with the optimal-string-alignment
-/// Damerau–Levenshtein distance. Immutable and thread-safe after construction.</summary>
+/// Damerau–Levenshtein distance. Chosen by measurement (tests/Gazetteer.Benchmarks FuzzyIndexBenchmarks): over the
+/// catalogue's keys a query takes about 1.7 µs at 1 edit and 8.5 µs at 2, against 30 / 90 µs for a BK-tree and
+/// 97 / 161 µs for a linear scan, for a one-time build of about 120 ms. Immutable and thread-safe after construction.</summary>
 internal sealed class FuzzyIndex
 {
     private readonly FrozenDictionary<string, string[]> deletes;
@@ -111,9 +113,9 @@ internal sealed class FuzzyIndex
             var next = new List<string>();
             foreach (var word in frontier)
             {
-                if (word.Length <= 1)
+                if (word.Length == 0)
                 {
-                    continue;
+                    continue; // down to the empty string, so that short keys within the budget of each other meet
                 }
 
                 for (var i = 0; i < word.Length; i++)
