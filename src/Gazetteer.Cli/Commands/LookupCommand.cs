@@ -103,12 +103,7 @@ internal static class LookupCommand
                 json.WriteStartObject();
                 PlaceJson.WritePlace(json, match.Place);
                 PlaceJson.WriteName(json, "matched", match.Name);
-                json.WriteString("method", match.Method switch
-                {
-                    MatchMethod.Folded => "folded",
-                    MatchMethod.MatchKey => "match-key",
-                    _ => "exact",
-                });
+                json.WriteString("method", PlaceJson.Token(match.Method));
                 json.WriteEndObject();
             }
 

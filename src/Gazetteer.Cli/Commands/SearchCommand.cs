@@ -115,13 +115,7 @@ internal static class SearchCommand
                 PlaceJson.WriteName(json, "matched", match.Name);
                 json.WriteNumber("score", match.Score);
                 json.WriteStartObject("explanation");
-                json.WriteString("method", match.Explanation.Method switch
-                {
-                    MatchMethod.Folded => "folded",
-                    MatchMethod.MatchKey => "match-key",
-                    MatchMethod.Fuzzy => "fuzzy",
-                    _ => "exact",
-                });
+                json.WriteString("method", PlaceJson.Token(match.Explanation.Method));
                 json.WriteNumber("edits", match.Explanation.Edits);
                 if (match.Explanation.QueryKey is not null)
                 {
