@@ -114,6 +114,15 @@ internal static class PlaceJson
         }
     }
 
+    /// <summary>The JSON token of a match method: exact, folded, match-key or fuzzy.</summary>
+    public static string Token(MatchMethod method) => method switch
+    {
+        MatchMethod.Folded => "folded",
+        MatchMethod.MatchKey => "match-key",
+        MatchMethod.Fuzzy => "fuzzy",
+        _ => "exact",
+    };
+
     public static void WriteDate(Utf8JsonWriter json, string property, PartialDate? date)
     {
         if (date is null)
