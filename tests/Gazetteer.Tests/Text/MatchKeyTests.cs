@@ -64,6 +64,18 @@ public sealed class MatchKeyTests
     }
 
     [Fact]
+    public void MatchKey_Chinese_ReadsOnlyWithTheDatasetLexiconNeverWithIcuHanLatin()
+    {
+        // 新疆 is in the dataset's lexicon; 龘 is not. The key reads the first and gives up on the second (no truncated
+        // key, and no fallback reading: ICU's Han-Latin, which the Pinyin transform uses for such characters, is not
+        // called on the lookup and search path).
+        Assert.Equal("sinjiang", MatchKey.ForName("新疆", "zh-Hans"));
+        Assert.Equal(string.Empty, MatchKey.HanToPinyin("新疆龘"));
+        Assert.Equal(string.Empty, MatchKey.ForName("县", "zh-Hans"));
+        Assert.Empty(PlaceCatalog.Default.Lookup("龘龘"));
+    }
+
+    [Fact]
     public void Transliterate_ToMatchKeyTag_UsesTheSourceScheme() =>
         Assert.Equal("urumci", Transliterator.Transliterate("Ürümqi", "ug-Latn-x-gnc", MatchKey.Tag));
 }
