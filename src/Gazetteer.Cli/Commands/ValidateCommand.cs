@@ -67,7 +67,7 @@ internal static class ValidateCommand
               gazetteer validate survey.tsv --column county --delimiter '\t' --level county --strict
             Exit codes: 0 every row resolved, historical or empty; 1 some rows unresolved, ambiguous or malformed;
             2 usage error (including a missing column); 3 malformed input with --strict, an empty input or a
-            malformed header, or a data error.
+            malformed header, a read or write failure, or a data error.
             """)
         {
             input,

@@ -57,23 +57,14 @@ internal static class CsvValidator
         var showProgress = !console.IsErrorRedirected && (settings.Output is not null || console.IsOutputRedirected);
         var (report, resolver) = WithProgress(console, showProgress, progress =>
         {
-            if (settings.Strict)
+            try
             {
-                var check = NewReport(catalog, settings);
-                progress.Stage("checking", input.Length);
-                Pass(input.Open(), input.OwnsStreams, settings, check, null, null, progress);
-                if (check.MalformedCount > 0)
-                {
-                    return (check, (PlaceResolver?)null);
-                }
+                return Validate(console, catalog, settings, input, progress);
             }
-
-            var done = NewReport(catalog, settings);
-            var resolver = new PlaceResolver(catalog, settings.Search, settings.Candidates);
-            progress.Stage("validating", input.Length);
-            Pass(input.Open(), input.OwnsStreams, settings, done, resolver, () => OpenOutput(console, settings), progress);
-            done.Completed = true;
-            return (done, (PlaceResolver?)resolver);
+            catch (IOException e)
+            {
+                throw new UserErrorException($"reading {settings.InputName} or writing the output failed: {e.Message}", ExitCodes.DataError);
+            }
         });
 
         report.ExitCode = report.Completed ? report.ExitCodeForCounts() : ExitCodes.DataError;
@@ -92,6 +83,33 @@ internal static class CsvValidator
         }
 
         return report.ExitCode;
+    }
+
+    /// <summary>The passes: with --strict a check that stops at malformed records, then the pass that writes.</summary>
+    private static (ValidationReport Report, PlaceResolver? Resolver) Validate(
+        CliConsole console,
+        PlaceCatalog catalog,
+        ValidateSettings settings,
+        InputSource input,
+        Progress progress)
+    {
+        if (settings.Strict)
+        {
+            var check = NewReport(catalog, settings);
+            progress.Stage("checking", input.Length);
+            Pass(input.Open(), input.OwnsStreams, settings, check, null, null, progress);
+            if (check.MalformedCount > 0)
+            {
+                return (check, null);
+            }
+        }
+
+        var done = NewReport(catalog, settings);
+        var resolver = new PlaceResolver(catalog, settings.Search, settings.Candidates);
+        progress.Stage("validating", input.Length);
+        Pass(input.Open(), input.OwnsStreams, settings, done, resolver, () => OpenOutput(console, settings), progress);
+        done.Completed = true;
+        return (done, resolver);
     }
 
     private static ValidationReport NewReport(PlaceCatalog catalog, ValidateSettings settings) => new()
