@@ -24,6 +24,7 @@ internal static class GazetteerCli
         root.Subcommands.Add(LookupCommand.Create(console));
         root.Subcommands.Add(SearchCommand.Create(console));
         root.Subcommands.Add(TranslitCommand.Create(console));
+        root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(InfoCommand.Create(console));
         foreach (var option in root.Options.OfType<VersionOption>())

@@ -11,7 +11,7 @@ internal static class Program
         Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
         using var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
-        var console = new CliConsole(stdout, stderr, () => Console.In, Console.IsErrorRedirected);
+        var console = new CliConsole(stdout, stderr, () => Console.In, Console.IsErrorRedirected, Console.OpenStandardInput, Console.IsOutputRedirected);
         var code = GazetteerCli.Run(args, console);
         stdout.Flush();
         return code;

@@ -8,11 +8,19 @@ internal static class CliRunner
 {
     public static (int ExitCode, string Out, string Error) Run(params string[] args) => RunWithInput(string.Empty, args);
 
-    public static (int ExitCode, string Out, string Error) RunWithInput(string input, params string[] args)
+    /// <summary>Runs in-process with this text on standard input (its UTF-8 bytes for commands that read bytes).</summary>
+    public static (int ExitCode, string Out, string Error) RunWithInput(string input, params string[] args) =>
+        RunInProcess(() => new StringReader(input), () => new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(input), writable: false), args);
+
+    /// <summary>Runs in-process with these bytes on standard input.</summary>
+    public static (int ExitCode, string Out, string Error) RunWithBytes(byte[] input, params string[] args) =>
+        RunInProcess(() => new StreamReader(new MemoryStream(input), new System.Text.UTF8Encoding(false)), () => new MemoryStream(input, writable: false), args);
+
+    private static (int ExitCode, string Out, string Error) RunInProcess(Func<TextReader> text, Func<Stream> bytes, string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(stdout, stderr, () => new StringReader(input), IsErrorRedirected: true);
+        var console = new CliConsole(stdout, stderr, text, IsErrorRedirected: true, OpenInputStream: bytes);
         var code = GazetteerCli.Run(args, console);
         return (code, stdout.ToString(), stderr.ToString());
     }

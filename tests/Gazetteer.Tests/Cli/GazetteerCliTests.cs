@@ -35,6 +35,7 @@ public sealed class GazetteerCliTests
     [InlineData("translit")]
     [InlineData("export")]
     [InlineData("info")]
+    [InlineData("validate")]
     public void Help_EveryCommand_HasExamplesAndExitCodes(string command)
     {
         var (exit, output, error) = CliRunner.Run(command, "--help");

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Gazetteer.Text;
+
+namespace Gazetteer.Cli.Validation;
+
+/// <summary>The status <c>validate</c> gives a row.</summary>
+internal enum RowStatus
+{
+    /// <summary>One current division.</summary>
+    Resolved,
+
+    /// <summary>Several divisions match about equally well; the candidates column lists them.</summary>
+    Ambiguous,
+
+    /// <summary>One division that no longer exists; the candidates column lists its successors.</summary>
+    Historical,
+
+    /// <summary>No division; the candidates column lists weak suggestions, if any.</summary>
+    Unresolved,
+
+    /// <summary>The cell is empty (or only spaces and invisible characters).</summary>
+    Empty,
+
+    /// <summary>The record is not well-formed CSV, or has more or fewer fields than the header.</summary>
+    Malformed,
+}
+
+/// <summary>What <c>validate</c> appends to a row for one value, with the search result it came from.</summary>
+/// <param name="Status">The row status.</param>
+/// <param name="Columns">The appended cells, in <see cref="PlaceResolver.Columns"/> order, already guarded against
+/// spreadsheet formula injection.</param>
+/// <param name="Matches">The ranked matches (at most the number of candidates asked for).</param>
+internal sealed record Resolution(RowStatus Status, string[] Columns, IReadOnlyList<SearchMatch> Matches);
+
+/// <summary>Resolves cell values with <see cref="PlaceCatalog.Search(string, SearchOptions?)"/>, caching the answer per
+/// distinct normalised value (up to <see cref="CacheCapacity"/> values, then no more are added) and counting how often
+/// each cached value occurs, for the report. Not thread-safe.</summary>
+internal sealed class PlaceResolver
+{
+    /// <summary>The most distinct values cached (and counted for the report).</summary>
+    public const int CacheCapacity = 100_000;
+
+    /// <summary>Longer values are resolved each time, not cached.</summary>
+    public const int MaxCachedLength = 256;
+
+    /// <summary>The names of the appended columns, in order.</summary>
+    public static readonly string[] Columns =
+    [
+        "gazetteer_code", "gazetteer_status", "gazetteer_score", "gazetteer_name_zh", "gazetteer_name_en", "gazetteer_name_ug",
+        "gazetteer_matched", "gazetteer_candidates",
+    ];
+
+    private readonly PlaceCatalog catalog;
+    private readonly SearchOptions options;
+    private readonly int candidates;
+    private readonly Dictionary<string, Entry> cache = new(StringComparer.Ordinal);
+
+    /// <param name="catalog">The catalogue to search.</param>
+    /// <param name="options">The search options; the limit is raised to at least 2 so that ambiguity is seen.</param>
+    /// <param name="candidates">How many codes the candidates column lists.</param>
+    public PlaceResolver(PlaceCatalog catalog, SearchOptions options, int candidates)
+    {
+        this.catalog = catalog;
+        this.candidates = candidates;
+        this.options = options with { Limit = Math.Max(candidates, 2) };
+    }
+
+    /// <summary>Gets the appended cells of a malformed row.</summary>
+    public static Resolution Malformed { get; } = Fixed(RowStatus.Malformed);
+
+    /// <summary>Gets the appended cells of an empty cell.</summary>
+    public static Resolution Empty { get; } = Fixed(RowStatus.Empty);
+
+    /// <summary>Gets the number of distinct values cached.</summary>
+    public int Cached => cache.Count;
+
+    /// <summary>Gets the number of rows whose value was resolved without being cached (cache full or value too long).</summary>
+    public long Uncached { get; private set; }
+
+    /// <summary>Resolves one cell value.</summary>
+    public Resolution Resolve(string value)
+    {
+        var key = NameNormalizer.Normalize(value);
+        if (key.Length == 0)
+        {
+            return Empty;
+        }
+
+        if (cache.TryGetValue(key, out var entry))
+        {
+            entry.Count++;
+            return entry.Resolution;
+        }
+
+        var resolution = Compute(value);
+        // The raw length is bounded too: the search treats very long queries differently, so one key must mean one answer.
+        if (cache.Count < CacheCapacity && value.Length <= MaxCachedLength)
+        {
+            cache.Add(key, new Entry(value.Trim(), resolution));
+        }
+        else
+        {
+            Uncached++;
+        }
+
+        return resolution;
+    }
+
+    /// <summary>The most frequent cached values with a status, most frequent first (ties by value).</summary>
+    public IEnumerable<(string Value, long Count, Resolution Resolution)> MostFrequent(RowStatus status, int count) =>
+        cache.Values
+            .Where(e => e.Resolution.Status == status)
+            .OrderByDescending(e => e.Count)
+            .ThenBy(e => e.Value, StringComparer.Ordinal)
+            .Take(count)
+            .Select(e => (e.Value, e.Count, e.Resolution));
+
+    private static Resolution Fixed(RowStatus status)
+    {
+        var columns = new string[Columns.Length];
+        Array.Fill(columns, string.Empty);
+        columns[1] = Token(status);
+        return new Resolution(status, columns, []);
+    }
+
+    /// <summary>The status as written in the output and the report.</summary>
+    public static string Token(RowStatus status) => status.ToString().ToLowerInvariant();
+
+    private Resolution Compute(string value)
+    {
+        var result = catalog.Search(value, options);
+        var matches = result.Matches.Take(candidates).ToList();
+        var best = result.Best;
+        var status = result.Status switch
+        {
+            SearchStatus.Resolved when best!.Place.IsHistorical => RowStatus.Historical,
+            SearchStatus.Resolved => RowStatus.Resolved,
+            SearchStatus.Ambiguous => RowStatus.Ambiguous,
+            _ => RowStatus.Unresolved,
+        };
+        var codes = string.Join('|', matches.Select(m => m.Place.Code));
+        var one = status is RowStatus.Resolved or RowStatus.Historical ? best : null;
+        var columns = new[]
+        {
+            one?.Place.Code ?? string.Empty,
+            Token(status),
+            best is null ? string.Empty : best.Score.ToString("0.####", CultureInfo.InvariantCulture),
+            one?.Place.ChineseName.Text ?? string.Empty,
+            one?.Place.EnglishName.Text ?? string.Empty,
+            one?.Place.GetName("ug-Arab")?.Text ?? string.Empty,
+            one is null ? string.Empty : $"{one.Name.Text} ({one.Name.Language})",
+            status switch
+            {
+                RowStatus.Historical => string.Join('|', one!.Place.SuccessorCodes),
+                RowStatus.Resolved => one!.Explanation.Method == MatchMethod.Fuzzy ? codes : string.Empty,
+                _ => codes,
+            },
+        };
+        return new Resolution(status, Array.ConvertAll(columns, CsvCells.Guard), matches);
+    }
+
+    private sealed class Entry(string value, Resolution resolution)
+    {
+        public string Value { get; } = value;
+
+        public Resolution Resolution { get; } = resolution;
+
+        public long Count { get; set; } = 1;
+    }
+}
+
+/// <summary>Spreadsheet formula injection guard for the cells <c>validate</c> writes (OWASP "CSV Injection").</summary>
+internal static class CsvCells
+{
+    /// <summary>Returns the value with a leading <c>'</c> when it begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>,
+    /// TAB or CR, so that a spreadsheet shows it as text instead of running it; other values unchanged.</summary>
+    public static string Guard(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+}
