@@ -11,6 +11,9 @@ internal sealed class PlaceSearch
     private const double AmbiguityMargin = 0.02;
     private const double MinFuzzySimilarity = 0.6;
 
+    /// <summary>Longest folded text the one-edit index holds (full names with generic words fit).</summary>
+    private const int MaxFoldedLength = 40;
+
     /// <summary>Below this score the best match is a suggestion, not a resolution.</summary>
     private const double ResolveThreshold = 0.6;
 
@@ -28,7 +31,7 @@ internal sealed class PlaceSearch
         // The fuzzy indexes are built on the first query that needs them, so exact queries start fast.
         fuzzy = new Lazy<FuzzyIndex>(() => new FuzzyIndex(catalog.MatchKeyIndex.Keys), LazyThreadSafetyMode.ExecutionAndPublication);
         foldedFuzzy = new Lazy<FuzzyIndex>(
-            () => new FuzzyIndex(catalog.Forms.Select(f => NameNormalizer.Fold(f.Name.Text)).Where(k => k.Length is > 4 and <= 24), maxEdits: 1),
+            () => new FuzzyIndex(catalog.Forms.Select(f => NameNormalizer.Fold(f.Name.Text)).Where(k => k.Length is > 4 and <= MaxFoldedLength), maxEdits: 1),
             LazyThreadSafetyMode.ExecutionAndPublication);
         hanNames = catalog.Forms.Where(f => GenericTerms.IsHan(f.Name.Text)).Select(f => NameNormalizer.Normalize(f.Name.Text)).ToHashSet(StringComparer.Ordinal);
         terms = [.. catalog.Terms.All.Select(t => (t, t.FoldedWords)).OrderByDescending(t => t.FoldedWords.Length)];
@@ -102,7 +105,7 @@ internal sealed class PlaceSearch
             variants.Add((core, genericStep is null ? [] : [genericStep]));
         }
 
-        var found = Tiered(variants);
+        var found = Tiered(variants, kinds);
         if (found.Count == 0)
         {
             var stems = new List<(string, List<string>)>();
@@ -118,8 +121,9 @@ internal sealed class PlaceSearch
             found = Tiered(stems);
         }
 
-        // Near misses also when only a match key (a looser tier) found something: they rank below it.
-        if (found.TrueForAll(c => c.Method == MatchMethod.MatchKey))
+        // Near misses also when only a match key (a looser tier) found something, or when nothing found is of the kind
+        // a generic word named: they rank below exact matches.
+        if (found.TrueForAll(c => c.Method == MatchMethod.MatchKey) || (kinds.Count > 0 && !found.Exists(c => kinds.Contains(c.Place.Kind))))
         {
             var matched = found.Select(c => c.Place).ToHashSet();
             foreach (var (variant, steps) in variants)
@@ -144,15 +148,20 @@ internal sealed class PlaceSearch
         return found;
     }
 
-    private List<Candidate> Tiered(List<(string Text, List<string> Steps)> variants)
+    /// <summary>Exact, folded, then match-key matches: the first tier that finds a candidate wins — unless a generic word
+    /// named the kind, in which case the tiers go on until a candidate of that kind appears ("Altai Prefecture": the city
+    /// is named Altai exactly, the prefecture Altay, the same match key).</summary>
+    private List<Candidate> Tiered(List<(string Text, List<string> Steps)> variants, HashSet<PlaceKind>? kinds = null)
     {
         var result = new List<Candidate>();
+        bool Done() => result.Count > 0 && (kinds is null || kinds.Count == 0 || result.Exists(c => kinds.Contains(c.Place.Kind)));
+
         foreach (var (text, steps) in variants)
         {
             result.AddRange(catalog.ExactForms(text).Select(f => Candidate.From(f, MatchMethod.Exact, 0, null, 1.0, steps, "exact name")));
         }
 
-        if (result.Count > 0)
+        if (Done())
         {
             return result;
         }
@@ -162,7 +171,7 @@ internal sealed class PlaceSearch
             result.AddRange(catalog.FoldedForms(NameNormalizer.FoldNormalized(text)).Select(f => Candidate.From(f, MatchMethod.Folded, 0, null, 0.96, steps, "same name without diacritics and separators")));
         }
 
-        if (result.Count > 0)
+        if (Done())
         {
             return result;
         }
@@ -188,7 +197,7 @@ internal sealed class PlaceSearch
         // Plain typos on the text itself (one edit, transpositions included), which the key can magnify when they
         // break a digraph (Ycèhéng for Yèchéng).
         var folded = NameNormalizer.FoldNormalized(text);
-        if ((options.MaxEdits ?? 1) >= 1 && folded.Length > 4)
+        if ((options.MaxEdits ?? 1) >= 1 && folded.Length > 4 && folded.Length <= MaxFoldedLength + 1)
         {
             foreach (var (match, distance) in foldedFuzzy.Value.Find(folded, 1))
             {

@@ -122,9 +122,13 @@ public sealed class SearchTests
                 .ToArbitrary(),
             pair =>
             {
+                // An edit that yields another division's own name (Toksun -> Toksu, an attested spelling of Xinhe's
+                // Toqsu) is no longer a typo of this one: such cases are excluded, and counted by the classification.
+                var becameAnotherName = Catalog.Lookup(pair.Text).Any(m => m.Method == MatchMethod.Exact && m.Place.Code != pair.Code);
                 var result = Catalog.Search(pair.Text);
-                return result.Matches.Take(3).Any(m => m.Place.Code == pair.Code)
-                    .Label($"{pair.Text} → {string.Join(",", result.Matches.Take(3).Select(m => m.Place.Code))}");
+                return result.Matches.Take(3).Any(m => m.Place.Code == pair.Code).When(!becameAnotherName)
+                    .Classify(becameAnotherName, "edit produced another division's name")
+                    .Label($"{pair.Text} (for {pair.Code}) → {string.Join(",", result.Matches.Take(3).Select(m => m.Place.Code))}");
             });
 
     [Property(MaxTest = 500)]
