@@ -46,21 +46,22 @@ internal sealed class PlaceSearch
         }
 
         var parts = QueryReader.Read(normalized, name => hanNames.Contains(name));
-        var candidates = Resolve(parts.Main, options);
+        var memo = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var candidates = Resolve(parts.Main, options, memo);
         if (candidates.Count == 0 && parts.Whole != parts.Main)
         {
             // Some names contain brackets or commas themselves ("Yakän (Yarkänt) Nahiyisi"): read the query whole.
-            return Rank(query, Resolve(parts.Whole, options), options);
+            return Rank(query, Resolve(parts.Whole, options, memo), options);
         }
 
         foreach (var alternate in parts.Alternates)
         {
-            Agree(candidates, Resolve(alternate, options), alternate);
+            Agree(candidates, Resolve(alternate, options, memo), alternate);
         }
 
         foreach (var parent in parts.Parents)
         {
-            Narrow(candidates, Resolve(parent, options with { Levels = null }), parent);
+            Narrow(candidates, Resolve(parent, options with { Levels = null }, memo), parent);
         }
 
         return Rank(query, candidates, options);
@@ -92,7 +93,7 @@ internal sealed class PlaceSearch
 
     /// <summary>Candidates for one part of a query: generic words recognised, then exact, folded, match-key, case-ending
     /// and fuzzy matches, the first tier that finds anything winning.</summary>
-    private List<Candidate> Resolve(string text, SearchOptions options)
+    private List<Candidate> Resolve(string text, SearchOptions options, Dictionary<string, IReadOnlyList<string>> memo)
     {
         var (core, kinds, recognised) = RecogniseGenericWords(text);
         var variants = new List<(string Text, List<string> Steps)>();
@@ -105,7 +106,7 @@ internal sealed class PlaceSearch
             variants.Add((core, genericStep is null ? [] : [genericStep]));
         }
 
-        var found = Tiered(variants, kinds);
+        var found = Tiered(variants, memo, kinds);
         if (found.Count == 0)
         {
             var stems = new List<(string, List<string>)>();
@@ -118,7 +119,7 @@ internal sealed class PlaceSearch
                 }
             }
 
-            found = Tiered(stems);
+            found = Tiered(stems, memo);
         }
 
         // Near misses also when only a match key (a looser tier) found something, or when nothing found is of the kind
@@ -128,7 +129,7 @@ internal sealed class PlaceSearch
             var matched = found.Select(c => c.Place).ToHashSet();
             foreach (var (variant, steps) in variants)
             {
-                found.AddRange(Fuzzy(variant, steps, options).Where(c => !matched.Contains(c.Place)));
+                found.AddRange(Fuzzy(variant, steps, options, memo).Where(c => !matched.Contains(c.Place)));
             }
         }
 
@@ -151,7 +152,7 @@ internal sealed class PlaceSearch
     /// <summary>Exact, folded, then match-key matches: the first tier that finds a candidate wins — unless a generic word
     /// named the kind, in which case the tiers go on until a candidate of that kind appears ("Altai Prefecture": the city
     /// is named Altai exactly, the prefecture Altay, the same match key).</summary>
-    private List<Candidate> Tiered(List<(string Text, List<string> Steps)> variants, HashSet<PlaceKind>? kinds = null)
+    private List<Candidate> Tiered(List<(string Text, List<string> Steps)> variants, Dictionary<string, IReadOnlyList<string>> memo, HashSet<PlaceKind>? kinds = null)
     {
         var result = new List<Candidate>();
         bool Done() => result.Count > 0 && (kinds is null || kinds.Count == 0 || result.Exists(c => kinds.Contains(c.Place.Kind)));
@@ -178,7 +179,7 @@ internal sealed class PlaceSearch
 
         foreach (var (text, steps) in variants)
         {
-            foreach (var key in MatchKey.ForQuery(text))
+            foreach (var key in QueryKeys(text, memo))
             {
                 if (key.Length > 0 && catalog.MatchKeyIndex.TryGetValue(key, out var forms))
                 {
@@ -190,7 +191,7 @@ internal sealed class PlaceSearch
         return result;
     }
 
-    private List<Candidate> Fuzzy(string text, List<string> steps, SearchOptions options)
+    private List<Candidate> Fuzzy(string text, List<string> steps, SearchOptions options, Dictionary<string, IReadOnlyList<string>> memo)
     {
         var result = new List<Candidate>();
 
@@ -206,7 +207,7 @@ internal sealed class PlaceSearch
             }
         }
 
-        var readings = MatchKey.ForQuery(text);
+        var readings = QueryKeys(text, memo);
         for (var reading = 0; reading < readings.Count; reading++)
         {
             var key = readings[reading];
@@ -233,6 +234,18 @@ internal sealed class PlaceSearch
         }
 
         return result;
+    }
+
+    /// <summary>The match keys of a query text, computed once per text: the key tier and the fuzzy tier both need them,
+    /// and each costs a transliteration.</summary>
+    private static IReadOnlyList<string> QueryKeys(string text, Dictionary<string, IReadOnlyList<string>> memo)
+    {
+        if (!memo.TryGetValue(text, out var keys))
+        {
+            memo[text] = keys = MatchKey.ForQuery(text);
+        }
+
+        return keys;
     }
 
     private static int CommonPrefix(string a, string b)

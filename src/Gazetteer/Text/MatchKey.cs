@@ -50,6 +50,23 @@ internal static class MatchKey
         return pinyin == plain || pinyin.Length == 0 ? [plain] : [plain, pinyin];
     }
 
+    /// <summary>Whether another pass of the rules could change a key: only a key with a letter that ends or starts a
+    /// merge (h, x, q, v, y; s in ts) or a doubled letter can. Saves the verifying pass for most keys; the idempotency
+    /// property test guards the shortcut.</summary>
+    private static bool MayMergeAgain(string key)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            var c = key[i];
+            if (c is 'h' or 'x' or 'q' or 'v' or 'y' || (i > 0 && (key[i - 1] == c || (key[i - 1] == 't' && c == 's'))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Chinese characters to toneless Pinyin syllables with the dataset's reading lexicon only: the longest word
     /// it knows, else the character's reading. ICU's Han-Latin is never
     /// loaded here, so the lookup path stays free of it. A reading is all or nothing: text with a character the lexicon
@@ -122,7 +139,7 @@ internal static class MatchKey
         // The key is the fixpoint of the rules: a merge can bring together letters that merge again (k·kh -> kh -> h),
         // and a rule pass cannot look back before its own output. Every pass after the first only shortens the key.
         var key = rules.Apply(Transliterator.SafeText(text));
-        for (var pass = 0; pass < 8; pass++)
+        for (var pass = 0; pass < 8 && MayMergeAgain(key); pass++)
         {
             var next = rules.Apply(key);
             if (next == key)
