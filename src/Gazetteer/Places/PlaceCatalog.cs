@@ -225,9 +225,6 @@ public sealed class PlaceCatalog
     /// <summary>The match-key index: every form under its match key (built on first use).</summary>
     internal FrozenDictionary<string, PlaceMatch[]> MatchKeyIndex => byMatchKey.Value;
 
-    /// <summary>Finds divisions by a name that is already a primary key (<see cref="NameNormalizer.Normalize"/>), without allocating.</summary>
-    internal ReadOnlySpan<PlaceMatch> LookupNormalized(ReadOnlySpan<char> key) =>
-        byKeySpan.TryGetValue(key, out var matches) ? matches : [];
 
     /// <summary>Gets the divisions directly under a division: current ones first, each group by code.</summary>
     /// <param name="code">The parent's code.</param>

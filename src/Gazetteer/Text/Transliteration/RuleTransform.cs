@@ -31,8 +31,6 @@ internal sealed class RuleTransform : ITransformStep
 
     public string Name => FileName;
 
-    /// <summary>Compiles the rules now (if no instance is pooled yet) and returns the compiled transliterator to the pool.</summary>
-    public void Warm() => pool.Add(Rent());
 
     public string Apply(string text)
     {
