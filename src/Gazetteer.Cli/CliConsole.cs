@@ -16,6 +16,22 @@ internal sealed record CliConsole(
     Func<Stream> OpenInputStream,
     bool IsOutputRedirected = true);
 
+/// <summary>Arguments that may be <c>-</c> for standard input.</summary>
+internal static class CliInput
+{
+    /// <summary>The argument itself, or for <c>-</c> the text on standard input (trimmed; one name or query).</summary>
+    public static string TextOrStdin(string argument, CliConsole console)
+    {
+        if (argument != "-")
+        {
+            return argument;
+        }
+
+        var text = console.OpenInput().ReadToEnd().Trim();
+        return text.Length > 0 ? text : throw new UserErrorException("standard input is empty: expected a name after '-'.");
+    }
+}
+
 /// <summary>Process exit codes shared by every command.</summary>
 internal static class ExitCodes
 {

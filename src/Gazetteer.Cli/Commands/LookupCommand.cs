@@ -8,7 +8,7 @@ internal static class LookupCommand
 {
     public static Command Create(CliConsole console)
     {
-        var name = new Argument<string>("name") { Description = "A name in any script, e.g. Dorbiljin, 额敏县, دۆربىلجىن." };
+        var name = new Argument<string>("name") { Description = "A name in any script, e.g. Dorbiljin, 额敏县, دۆربىلجىن; - reads it from standard input." };
         var json = new Option<bool>("--json") { Description = "Print the matches as JSON." };
         var command = new Command("lookup", """
             Find every division with exactly this name, in any script (case, diacritics and the generic word aside).
@@ -24,7 +24,7 @@ internal static class LookupCommand
         command.SetAction(result =>
         {
             var catalog = GazetteerCli.Catalog(result);
-            var query = result.GetValue(name)!;
+            var query = CliInput.TextOrStdin(result.GetValue(name)!, console);
             var matches = catalog.Lookup(query);
             if (result.GetValue(json))
             {

@@ -10,7 +10,7 @@ internal static class SearchCommand
 {
     public static Command Create(CliConsole console)
     {
-        var query = new Argument<string>("query") { Description = "Any spelling in any script, e.g. 'Dorbiljin (Emin) county', شىخۇ, 'Sawen, Tarbaghatay'." };
+        var query = new Argument<string>("query") { Description = "Any spelling in any script, e.g. 'Dorbiljin (Emin) county', شىخۇ, 'Sawen, Tarbaghatay'; - reads it from standard input." };
         var limit = new Option<int>("--limit") { Description = "Largest number of matches (default 5).", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var asOf = new Option<string?>("--as-of") { Description = "Date the name refers to (YYYY-MM-DD): divisions that existed then rank first." };
@@ -32,7 +32,7 @@ internal static class SearchCommand
         command.SetAction(result =>
         {
             var catalog = GazetteerCli.Catalog(result);
-            var text = result.GetValue(query)!;
+            var text = CliInput.TextOrStdin(result.GetValue(query)!, console);
             var date = result.GetValue(asOf) is { } value
                 ? DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed

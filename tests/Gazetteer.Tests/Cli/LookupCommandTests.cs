@@ -107,6 +107,21 @@ public sealed class LookupCommandTests
     }
 
     [Fact]
+    public void LookupAndSearch_DashArgument_ReadTheNameFromStandardInput()
+    {
+        var lookup = CliRunner.RunWithInput("دۆربىلجىن\n", "lookup", "-");
+        var search = CliRunner.RunWithInput("Sawen, Tarbaghatay", "search", "-", "--json");
+        var empty = CliRunner.RunWithInput("  \n", "lookup", "-");
+
+        Assert.Equal(0, lookup.ExitCode);
+        Assert.StartsWith("654221", lookup.Out, StringComparison.Ordinal);
+        Assert.Equal(0, search.ExitCode);
+        Assert.Contains("\"654203\"", search.Out, StringComparison.Ordinal);
+        Assert.Equal(2, empty.ExitCode);
+        Assert.StartsWith("error: standard input is empty", empty.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Process_LookupInArabicScript_RoundTripsUtf8AndExitCodes()
     {
         var found = CliRunner.RunProcess(null, "lookup", "دۆربىلجىن");
