@@ -91,8 +91,9 @@ internal sealed class PlaceSearch
         return new SearchResult(query, status, ranked);
     }
 
-    /// <summary>Candidates for one part of a query: generic words recognised, then exact, folded, match-key, case-ending
-    /// and fuzzy matches, the first tier that finds anything winning.</summary>
+    /// <summary>Candidates for one part of a query: generic words recognised, then exact, folded and match-key matches
+    /// (<see cref="Tiered"/>), case endings stripped when those find nothing, and fuzzy matches when only a match key
+    /// found something or nothing found fits the recognised kind.</summary>
     private List<Candidate> Resolve(string text, SearchOptions options, Dictionary<string, IReadOnlyList<string>> memo)
     {
         var (core, kinds, recognised) = RecogniseGenericWords(text);
