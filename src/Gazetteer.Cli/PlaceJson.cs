@@ -13,14 +13,7 @@ internal static class PlaceJson
         json.WriteString("code", place.Code);
         json.WriteString("level", place.Level.ToToken());
         json.WriteString("kind", place.Kind.ToToken());
-        if (place.ParentCode is null)
-        {
-            json.WriteNull("parent");
-        }
-        else
-        {
-            json.WriteString("parent", place.ParentCode);
-        }
+        WriteStringOrNull(json, "parent", place.ParentCode);
 
         json.WriteBoolean("xpcc", place.IsXpcc);
         WriteDate(json, "valid_from", place.ValidFrom);
@@ -123,15 +116,6 @@ internal static class PlaceJson
         _ => "exact",
     };
 
-    public static void WriteDate(Utf8JsonWriter json, string property, PartialDate? date)
-    {
-        if (date is null)
-        {
-            json.WriteNull(property);
-        }
-        else
-        {
-            json.WriteString(property, date.Value.ToString());
-        }
-    }
+    public static void WriteDate(Utf8JsonWriter json, string property, PartialDate? date) =>
+        WriteStringOrNull(json, property, date?.ToString());
 }

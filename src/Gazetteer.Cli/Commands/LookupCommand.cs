@@ -78,15 +78,8 @@ internal static class LookupCommand
     {
         var validity = name.ValidTo is null ? string.Empty : $", until {name.ValidTo}";
         var scheme = name.Scheme is null ? string.Empty : $" {name.Scheme}";
-        var text = $"'{name.Text}' ({name.Language}{scheme}, {name.Kind.ToToken()}{validity}";
-        for (var step = name; step.DerivedFrom is not null; step = step.DerivedFrom)
-        {
-            text += step.Origin == NameOrigin.GenericTermRemoved
-                ? $", generic word removed from '{step.DerivedFrom.Text}'"
-                : $", transliterated from '{step.DerivedFrom.Text}' ({step.DerivedFrom.Language})";
-        }
-
-        return text + ")";
+        var derivation = string.Concat(name.DescribeDerivation().Select(step => ", " + step));
+        return $"'{name.Text}' ({name.Language}{scheme}, {name.Kind.ToToken()}{validity}{derivation})";
     }
 
     private static void WriteJson(TextWriter output, string query, PlaceCatalog catalog, IReadOnlyList<PlaceMatch> matches)

@@ -46,6 +46,20 @@ public sealed record PlaceName
     /// or with an end date.</summary>
     public bool IsHistorical => Kind == NameKind.Historical || ValidTo is not null;
 
+    /// <summary>Describes how a derived name was computed, one step per derivation, from this name back to the attested
+    /// one: "generic word removed from 'Sawen Shehiri'", "transliterated from 'ساۋەن شەھىرى' (ug-Arab)". Empty for an
+    /// attested name.</summary>
+    /// <returns>The steps, nearest first.</returns>
+    public IEnumerable<string> DescribeDerivation()
+    {
+        for (var step = this; step.DerivedFrom is not null; step = step.DerivedFrom)
+        {
+            yield return step.Origin == NameOrigin.GenericTermRemoved
+                ? $"generic word removed from '{step.DerivedFrom.Text}'"
+                : $"transliterated from '{step.DerivedFrom.Text}' ({step.DerivedFrom.Language})";
+        }
+    }
+
     /// <summary>Returns the text of the name.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Text;

@@ -33,7 +33,7 @@ internal sealed class PlaceSearch
         foldedFuzzy = new Lazy<FuzzyIndex>(
             () => new FuzzyIndex(catalog.Forms.Select(f => NameNormalizer.Fold(f.Name.Text)).Where(k => k.Length is > 4 and <= MaxFoldedLength), maxEdits: 1),
             LazyThreadSafetyMode.ExecutionAndPublication);
-        hanNames = catalog.Forms.Where(f => GenericTerms.IsHan(f.Name.Text)).Select(f => NameNormalizer.Normalize(f.Name.Text)).ToHashSet(StringComparer.Ordinal);
+        hanNames = catalog.Forms.Where(f => Characters.IsAllHan(f.Name.Text)).Select(f => NameNormalizer.Normalize(f.Name.Text)).ToHashSet(StringComparer.Ordinal);
         terms = [.. catalog.Terms.All.Select(t => (t, t.FoldedWords)).OrderByDescending(t => t.FoldedWords.Length)];
     }
 
@@ -315,7 +315,7 @@ internal sealed class PlaceSearch
         while (changed && words.Count > 1);
 
         var core = string.Join(' ', words);
-        if (words.Count == 1 && GenericTerms.IsHan(core) && catalog.Terms.Strip(core) is { } bare && bare.Length > 0)
+        if (words.Count == 1 && Characters.IsAllHan(core) && catalog.Terms.Strip(core) is { } bare && bare.Length > 0)
         {
             var generic = core[bare.Length..];
             foreach (var (term, _) in terms.Where(t => t.Term.Role == TermRole.Generic && generic.EndsWith(t.Term.Text, StringComparison.Ordinal)).Take(1))
@@ -422,12 +422,7 @@ internal sealed class PlaceSearch
                 _ => 0.95,
             }) * (form.AttestedName.IsPrimary ? 1.0 : 0.98) * (name.IsHistorical ? 0.98 : 1.0);
             var path = new List<string>(steps) { $"{how}: '{name.Text}' ({name.Language}, {name.Kind.ToToken()})" };
-            for (var step = name; step.DerivedFrom is not null; step = step.DerivedFrom)
-            {
-                path.Add(step.Origin == NameOrigin.GenericTermRemoved
-                    ? $"generic word removed from '{step.DerivedFrom.Text}'"
-                    : $"transliterated from '{step.DerivedFrom.Text}' ({step.DerivedFrom.Language})");
-            }
+            path.AddRange(name.DescribeDerivation());
 
             return new Candidate(form.Place, name, method, edits, key, methodScore * formScore, path);
         }

@@ -42,7 +42,7 @@ internal static partial class QueryReader
             main = parts[0];
         }
 
-        if (GenericTerms.IsHan(main) && main.Length >= 4)
+        if (Characters.IsAllHan(main) && main.Length >= 4)
         {
             // A Chinese address written together: the longest known name at the end is the place, the rest contains it.
             var (place, rest) = SplitHanAddress(main, isKnownHanName);

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
 using Gazetteer.Data;
 
 namespace Gazetteer.Text;
@@ -49,30 +46,8 @@ internal static class DerivedNames
     }
 
     /// <summary>Writes derived names in the format of <c>data/derived-names.csv</c>.</summary>
-    public static string Write(IEnumerable<(Place Place, PlaceName Name)> derived)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
-        {
-            foreach (var column in Header)
-            {
-                csv.WriteField(column);
-            }
-
-            csv.NextRecord();
-            foreach (var (place, name) in derived)
-            {
-                foreach (var field in new[] { place.Code, name.Text, name.Language, name.Scheme, name.DerivedFrom!.Text, name.DerivedFrom.Language })
-                {
-                    csv.WriteField(field);
-                }
-
-                csv.NextRecord();
-            }
-        }
-
-        return writer.ToString();
-    }
+    public static string Write(IEnumerable<(Place Place, PlaceName Name)> derived) =>
+        GeneratedCsv.Write(Header, derived.Select(d => new[] { d.Place.Code, d.Name.Text, d.Name.Language, d.Name.Scheme, d.Name.DerivedFrom!.Text, d.Name.DerivedFrom.Language }));
 
     /// <summary>Reads <c>data/derived-names.csv</c>, attaching each row to the attested name it was derived from.</summary>
     public static IReadOnlyList<(Place Place, PlaceName Name)> Read(TextReader reader, IReadOnlyDictionary<string, Place> places, List<DataProblem> problems)

@@ -38,8 +38,8 @@ internal sealed class GenericTerms
     private GenericTerms(List<GenericTerm> terms)
     {
         All = terms;
-        spaced = [.. terms.Where(t => !IsHan(t.Text)).OrderByDescending(t => t.FoldedWords.Length).ThenByDescending(t => t.FoldedText.Length)];
-        unspaced = [.. terms.Where(t => IsHan(t.Text)).OrderByDescending(t => t.Text.Length)];
+        spaced = [.. terms.Where(t => !Characters.IsAllHan(t.Text)).OrderByDescending(t => t.FoldedWords.Length).ThenByDescending(t => t.FoldedText.Length)];
+        unspaced = [.. terms.Where(t => Characters.IsAllHan(t.Text)).OrderByDescending(t => t.Text.Length)];
     }
 
     public IReadOnlyList<GenericTerm> All { get; }
@@ -97,7 +97,7 @@ internal sealed class GenericTerms
             return string.Join(' ', words, 0, end);
         }
 
-        if (words.Length == 1 && IsHan(words[0]))
+        if (words.Length == 1 && Characters.IsAllHan(words[0]))
         {
             var text = words[0];
             var length = StripSuffix(text, text.Length, TermRole.Generic);
@@ -185,5 +185,4 @@ internal sealed class GenericTerms
         return length;
     }
 
-    internal static bool IsHan(string text) => text.Length > 0 && text.All(c => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF');
 }

@@ -17,7 +17,7 @@ internal static class MatchKey
     /// <summary>The key of a name in a known language or scheme.</summary>
     public static string ForName(string text, string language)
     {
-        if (ContainsHan(text))
+        if (Characters.ContainsHan(text))
         {
             text = HanToPinyin(text);
             language = "zh-Latn-pinyin";
@@ -35,7 +35,7 @@ internal static class MatchKey
     /// <summary>The keys of a query whose scheme is unknown: the plain reading, and the Pinyin/GNC reading when it differs.</summary>
     public static IReadOnlyList<string> ForQuery(string text)
     {
-        if (ContainsHan(text))
+        if (Characters.ContainsHan(text))
         {
             return [ForName(text, "zh-Hans")];
         }
@@ -84,7 +84,7 @@ internal static class MatchKey
         for (var i = 0; i < runes.Count;)
         {
             var rune = runes[i];
-            if (!Transliteration.PinyinLexicon.IsHan(System.Text.Rune.GetRuneAt(rune, 0)))
+            if (!Characters.IsHan(System.Text.Rune.GetRuneAt(rune, 0)))
             {
                 sb.Append(rune);
                 i++;
@@ -118,19 +118,6 @@ internal static class MatchKey
         return sb.ToString();
     }
 
-    private static bool ContainsHan(string text)
-    {
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (Transliteration.PinyinLexicon.IsHan(rune))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The key under the general rules only.</summary>
     public static string Compute(string text)
     {
@@ -138,7 +125,7 @@ internal static class MatchKey
             ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
         // The key is the fixpoint of the rules: a merge can bring together letters that merge again (k·kh -> kh -> h),
         // and a rule pass cannot look back before its own output. Every pass after the first only shortens the key.
-        var key = rules.Apply(Transliterator.SafeText(text));
+        var key = rules.Apply(Characters.ReplaceLoneSurrogates(text));
         for (var pass = 0; pass < 8 && MayMergeAgain(key); pass++)
         {
             var next = rules.Apply(key);

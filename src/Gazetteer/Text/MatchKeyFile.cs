@@ -1,5 +1,4 @@
-using System.Globalization;
-using CsvHelper;
+using Gazetteer.Data;
 
 namespace Gazetteer.Text;
 
@@ -11,26 +10,10 @@ internal static class MatchKeyFile
 
     public static readonly string[] Header = ["name", "lang", "key"];
 
-    public static string Write(PlaceCatalog catalog)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
-        {
-            foreach (var column in Header)
-            {
-                csv.WriteField(column);
-            }
-
-            csv.NextRecord();
-            foreach (var (text, language) in catalog.Forms.Select(f => (f.Name.Text, f.Name.Language)).Distinct().OrderBy(f => f.Language, StringComparer.Ordinal).ThenBy(f => f.Text, StringComparer.Ordinal))
-            {
-                csv.WriteField(text);
-                csv.WriteField(language);
-                csv.WriteField(MatchKey.ForName(text, language));
-                csv.NextRecord();
-            }
-        }
-
-        return writer.ToString();
-    }
+    public static string Write(PlaceCatalog catalog) =>
+        GeneratedCsv.Write(
+            Header,
+            catalog.Forms.Select(f => (f.Name.Text, f.Name.Language)).Distinct()
+                .OrderBy(f => f.Language, StringComparer.Ordinal).ThenBy(f => f.Text, StringComparer.Ordinal)
+                .Select(f => new[] { f.Text, f.Language, MatchKey.ForName(f.Text, f.Language) }));
 }

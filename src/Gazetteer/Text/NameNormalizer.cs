@@ -143,33 +143,8 @@ public static class NameNormalizer
 
     private static string NormalizeFull(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    sb.Append(c).Append(text[++i]);
-                }
-                else
-                {
-                    sb.Append('\uFFFD');
-                }
-            }
-            else if (char.IsLowSurrogate(c))
-            {
-                sb.Append('\uFFFD');
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        var folded = NfkcCaseFold.Normalize(sb.ToString());
-        sb.Clear();
+        var folded = NfkcCaseFold.Normalize(Characters.ReplaceLoneSurrogates(text));
+        var sb = new StringBuilder(folded.Length);
         var pendingSpace = false;
         for (var i = 0; i < folded.Length; i++)
         {
@@ -194,8 +169,6 @@ public static class NameNormalizer
             sb.Append(c);
         }
 
-        // The character folds can produce sequences that NFC composes differently (none today); keep the result
-        // stable under a second pass.
         return sb.ToString();
     }
 

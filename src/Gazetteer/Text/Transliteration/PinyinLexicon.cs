@@ -252,7 +252,7 @@ internal sealed class PinyinLexicon
         var run = new StringBuilder();
         foreach (var rune in text.EnumerateRunes())
         {
-            if (IsHan(rune))
+            if (Characters.IsHan(rune))
             {
                 run.Append(rune.ToString());
             }
@@ -273,8 +273,5 @@ internal sealed class PinyinLexicon
 
     private static int RuneCount(string text) => text.EnumerateRunes().Count();
 
-    private static bool IsHan(string character) => Rune.DecodeFromUtf16(character, out var rune, out _) == System.Buffers.OperationStatus.Done && IsHan(rune);
-
-    /// <summary>Whether a scalar is a CJK unified or compatibility ideograph (the Han characters of names).</summary>
-    internal static bool IsHan(Rune rune) => rune.Value is >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3134F;
+    private static bool IsHan(string character) => Rune.DecodeFromUtf16(character, out var rune, out _) == System.Buffers.OperationStatus.Done && Characters.IsHan(rune);
 }

@@ -187,5 +187,5 @@ internal sealed class PinyinTransform
 
     /// <summary>The UTF-16 length of the Chinese character at an index, or 0 when there is none.</summary>
     private static int HanLength(string text, int index) =>
-        Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var length) == System.Buffers.OperationStatus.Done && PinyinLexicon.IsHan(rune) ? length : 0;
+        Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var length) == System.Buffers.OperationStatus.Done && Characters.IsHan(rune) ? length : 0;
 }

@@ -51,44 +51,12 @@ public static class Transliterator
         ArgumentNullException.ThrowIfNull(to);
         if (string.Equals(to, MatchKey.Tag, StringComparison.Ordinal))
         {
-            return MatchKey.ForName(SafeText(text), from);
+            return MatchKey.ForName(Characters.ReplaceLoneSurrogates(text), from);
         }
 
         var chain = Graph.Value.Find(from, to)
             ?? throw new ArgumentException($"Transliteration from '{from}' to '{to}' is not supported. Supported pairs: {string.Join(", ", SupportedPairs)}.", nameof(to));
-        return TransformGraph.Apply(chain, SafeText(text));
-    }
-
-    /// <summary>Replaces unpaired surrogates, which ICU cannot process, with U+FFFD.</summary>
-    internal static string SafeText(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                var chars = text.ToCharArray();
-                for (var j = i; j < chars.Length; j++)
-                {
-                    if (char.IsHighSurrogate(chars[j]) && j + 1 < chars.Length && char.IsLowSurrogate(chars[j + 1]))
-                    {
-                        j++;
-                    }
-                    else if (char.IsSurrogate(chars[j]))
-                    {
-                        chars[j] = '\uFFFD';
-                    }
-                }
-
-                return new string(chars);
-            }
-        }
-
-        return text;
+        return TransformGraph.Apply(chain, Characters.ReplaceLoneSurrogates(text));
     }
 
     internal static TransformGraph Rules => Graph.Value;
