@@ -26,7 +26,7 @@ internal static class MatchKey
         var rules = Transliterator.Rules;
         if (rules.Direct(language, PlainLatin) is { } premap)
         {
-            text = premap.Apply(text);
+            text = premap.ApplyFast(text);
         }
 
         return Compute(text);
@@ -125,10 +125,10 @@ internal static class MatchKey
             ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
         // The key is the fixpoint of the rules: a merge can bring together letters that merge again (k·kh -> kh -> h),
         // and a rule pass cannot look back before its own output. Every pass after the first only shortens the key.
-        var key = rules.Apply(Characters.ReplaceLoneSurrogates(text));
+        var key = rules.ApplyFast(Characters.ReplaceLoneSurrogates(text));
         for (var pass = 0; pass < 8 && MayMergeAgain(key); pass++)
         {
-            var next = rules.Apply(key);
+            var next = rules.ApplyFast(key);
             if (next == key)
             {
                 break;
