@@ -70,25 +70,64 @@ internal sealed class PlaceSearch
     private static SearchResult Rank(string query, List<Candidate> candidates, SearchOptions options)
     {
         ApplyTime(candidates, options.AsOf);
-        var ranked = candidates
-            .Where(c => options.Levels is null || options.Levels.Contains(c.Place.Level))
-            .Where(c => options.Languages is null || options.Languages.Contains(c.Name.Language, StringComparer.OrdinalIgnoreCase))
-            .Select(c => c.With(Math.Clamp(c.Score, 0, 1)))
-            .Where(c => c.Score >= options.MinScore && c.Score > 0)
-            .GroupBy(c => c.Place)
-            .Select(g => g.OrderByDescending(c => c.Score).ThenBy(c => c.Method).First())
-            .OrderByDescending(c => Math.Round(c.Score, 6))
-            .ThenBy(c => c.Place.IsHistorical)
-            .ThenBy(c => c.Place.Level)
-            .ThenBy(c => c.Place.Code, StringComparer.Ordinal)
-            .Take(Math.Max(1, options.Limit))
-            .Select(c => new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c.Steps)))
-            .ToList();
 
-        var status = ranked.Count == 0 || ranked[0].Score < ResolveThreshold
+        // The best candidate of each division: highest score, then the most exact method, then the first found.
+        var best = new Dictionary<Place, Candidate>(candidates.Count, ReferenceEqualityComparer.Instance);
+        foreach (var candidate in candidates)
+        {
+            if ((options.Levels is not null && !options.Levels.Contains(candidate.Place.Level))
+                || (options.Languages is not null && !ContainsIgnoreCase(options.Languages, candidate.Name.Language)))
+            {
+                continue;
+            }
+
+            candidate.Score = Math.Clamp(candidate.Score, 0, 1);
+            if (candidate.Score < options.MinScore || candidate.Score <= 0)
+            {
+                continue;
+            }
+
+            if (!best.TryGetValue(candidate.Place, out var current) || candidate.Score > current.Score
+                || (candidate.Score == current.Score && candidate.Method < current.Method))
+            {
+                best[candidate.Place] = candidate;
+            }
+        }
+
+        var ordered = new List<Candidate>(best.Values);
+        ordered.Sort(static (a, b) =>
+        {
+            var order = Math.Round(b.Score, 6).CompareTo(Math.Round(a.Score, 6));
+            order = order != 0 ? order : a.Place.IsHistorical.CompareTo(b.Place.IsHistorical);
+            order = order != 0 ? order : a.Place.Level.CompareTo(b.Place.Level);
+            return order != 0 ? order : string.CompareOrdinal(a.Place.Code, b.Place.Code);
+        });
+
+        var count = Math.Min(ordered.Count, Math.Max(1, options.Limit));
+        var ranked = new SearchMatch[count];
+        for (var i = 0; i < count; i++)
+        {
+            var c = ordered[i];
+            ranked[i] = new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c.Steps()));
+        }
+
+        var status = ranked.Length == 0 || ranked[0].Score < ResolveThreshold
             ? SearchStatus.Unresolved
-            : ranked.Count > 1 && ranked[1].Score >= ranked[0].Score - AmbiguityMargin ? SearchStatus.Ambiguous : SearchStatus.Resolved;
+            : ranked.Length > 1 && ranked[1].Score >= ranked[0].Score - AmbiguityMargin ? SearchStatus.Ambiguous : SearchStatus.Resolved;
         return new SearchResult(query, status, ranked);
+    }
+
+    private static bool ContainsIgnoreCase(IReadOnlyCollection<string> values, string value)
+    {
+        foreach (var item in values)
+        {
+            if (string.Equals(item, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Candidates for one part of a query: generic words recognised, then exact, folded and match-key matches
@@ -97,26 +136,26 @@ internal sealed class PlaceSearch
     private List<Candidate> Resolve(string text, SearchOptions options, Dictionary<string, IReadOnlyList<string>> memo)
     {
         var (core, kinds, recognised) = RecogniseGenericWords(text);
-        var variants = new List<(string Text, List<string> Steps)>();
-        var genericStep = recognised.Count > 0
-            ? $"generic word {string.Join(' ', recognised.Select(r => $"'{r}'"))} recognised ({string.Join(", ", kinds.Select(k => k.ToToken()))})"
-            : null;
-        variants.Add((text, []));
+        var variants = new List<Variant>(2) { new(text, [], false) };
         if (core != text && core.Length > 0)
         {
-            variants.Add((core, genericStep is null ? [] : [genericStep]));
+            var genericStep = recognised.Count > 0
+                ? $"generic word {string.Join(' ', recognised.Select(r => $"'{r}'"))} recognised ({string.Join(", ", kinds.Select(k => k.ToToken()))})"
+                : null;
+            variants.Add(new Variant(core, genericStep is null ? [] : [genericStep], genericStep is not null));
         }
 
         var found = Tiered(variants, memo, kinds);
         if (found.Count == 0)
         {
-            var stems = new List<(string, List<string>)>();
-            foreach (var (variant, steps) in variants)
+            var stems = new List<Variant>();
+            foreach (var variant in variants)
             {
-                var words = variant.Split(' ');
-                foreach (var (stem, suffix) in suffixes.Stems(words[^1]))
+                var lastSpace = variant.Text.LastIndexOf(' ');
+                var last = variant.Text[(lastSpace + 1)..];
+                foreach (var (stem, suffix) in suffixes.Stems(last))
                 {
-                    stems.Add((string.Join(' ', words[..^1].Append(stem)), [.. steps, $"suffix '-{suffix}' stripped"]));
+                    stems.Add(new Variant(variant.Text[..(lastSpace + 1)] + stem, [.. variant.Steps, $"suffix '-{suffix}' stripped"], variant.Generic));
                 }
             }
 
@@ -127,10 +166,10 @@ internal sealed class PlaceSearch
         // a generic word named: they rank below exact matches.
         if (found.TrueForAll(c => c.Method == MatchMethod.MatchKey) || (kinds.Count > 0 && !found.Exists(c => kinds.Contains(c.Place.Kind))))
         {
-            var matched = found.Select(c => c.Place).ToHashSet();
-            foreach (var (variant, steps) in variants)
+            HashSet<Place>? matched = found.Count > 0 ? [.. found.Select(c => c.Place)] : null;
+            foreach (var variant in variants)
             {
-                found.AddRange(Fuzzy(variant, steps, options, memo).Where(c => !matched.Contains(c.Place)));
+                Fuzzy(variant, options, memo, found, matched);
             }
         }
 
@@ -138,12 +177,14 @@ internal sealed class PlaceSearch
         {
             // The hint applies to names matched without the generic word; a name matched whole (吐鲁番县, a historical
             // county name of what is now a city) carries its generic word as part of the name.
-            foreach (var candidate in found.Where(c => c.Steps.Contains(genericStep!)))
+            foreach (var candidate in found)
             {
-                var fits = kinds.Contains(candidate.Place.Kind);
-                candidate.Score += fits ? 0.04 : -0.2;
-
-                candidate.Steps.Add(fits ? $"level hint fits: {candidate.Place.Kind.ToToken()}" : $"level hint does not fit {candidate.Place.Kind.ToToken()}");
+                if (candidate.Variant.Generic)
+                {
+                    var fits = kinds.Contains(candidate.Place.Kind);
+                    candidate.Score += fits ? 0.04 : -0.2;
+                    candidate.Note(fits ? $"level hint fits: {candidate.Place.Kind.ToToken()}" : $"level hint does not fit {candidate.Place.Kind.ToToken()}");
+                }
             }
         }
 
@@ -153,14 +194,17 @@ internal sealed class PlaceSearch
     /// <summary>Exact, folded, then match-key matches: the first tier that finds a candidate wins — unless a generic word
     /// named the kind, in which case the tiers go on until a candidate of that kind appears ("Altai Prefecture": the city
     /// is named Altai exactly, the prefecture Altay, the same match key).</summary>
-    private List<Candidate> Tiered(List<(string Text, List<string> Steps)> variants, Dictionary<string, IReadOnlyList<string>> memo, HashSet<PlaceKind>? kinds = null)
+    private List<Candidate> Tiered(List<Variant> variants, Dictionary<string, IReadOnlyList<string>> memo, HashSet<PlaceKind>? kinds = null)
     {
         var result = new List<Candidate>();
         bool Done() => result.Count > 0 && (kinds is null || kinds.Count == 0 || result.Exists(c => kinds.Contains(c.Place.Kind)));
 
-        foreach (var (text, steps) in variants)
+        foreach (var variant in variants)
         {
-            result.AddRange(catalog.ExactForms(text).Select(f => Candidate.From(f, MatchMethod.Exact, 0, null, 1.0, steps, "exact name")));
+            foreach (var form in catalog.ExactForms(variant.Text))
+            {
+                result.Add(new Candidate(form, variant, MatchMethod.Exact, 0, null, null, 1.0));
+            }
         }
 
         if (Done())
@@ -168,9 +212,12 @@ internal sealed class PlaceSearch
             return result;
         }
 
-        foreach (var (text, steps) in variants)
+        foreach (var variant in variants)
         {
-            result.AddRange(catalog.FoldedForms(NameNormalizer.FoldNormalized(text)).Select(f => Candidate.From(f, MatchMethod.Folded, 0, null, 0.96, steps, "same name without diacritics and separators")));
+            foreach (var form in catalog.FoldedForms(NameNormalizer.FoldNormalized(variant.Text)))
+            {
+                result.Add(new Candidate(form, variant, MatchMethod.Folded, 0, null, null, 0.96));
+            }
         }
 
         if (Done())
@@ -178,13 +225,16 @@ internal sealed class PlaceSearch
             return result;
         }
 
-        foreach (var (text, steps) in variants)
+        foreach (var variant in variants)
         {
-            foreach (var key in QueryKeys(text, memo))
+            foreach (var key in QueryKeys(variant.Text, memo))
             {
                 if (key.Length > 0 && catalog.MatchKeyIndex.TryGetValue(key, out var forms))
                 {
-                    result.AddRange(forms.Select(f => Candidate.From(f, MatchMethod.MatchKey, 0, key, 0.9, steps, $"same match key '{key}' (another romanization)")));
+                    foreach (var form in forms)
+                    {
+                        result.Add(new Candidate(form, variant, MatchMethod.MatchKey, 0, key, null, 0.9));
+                    }
                 }
             }
         }
@@ -192,9 +242,9 @@ internal sealed class PlaceSearch
         return result;
     }
 
-    private List<Candidate> Fuzzy(string text, List<string> steps, SearchOptions options, Dictionary<string, IReadOnlyList<string>> memo)
+    private void Fuzzy(Variant variant, SearchOptions options, Dictionary<string, IReadOnlyList<string>> memo, List<Candidate> found, HashSet<Place>? matched)
     {
-        var result = new List<Candidate>();
+        var text = variant.Text;
 
         // Plain typos on the text itself (one edit, transpositions included), which the key can magnify when they
         // break a digraph (Ycèhéng for Yèchéng).
@@ -204,19 +254,29 @@ internal sealed class PlaceSearch
             foreach (var (match, distance) in foldedFuzzy.Value.Find(folded, 1))
             {
                 var similarity = 1.0 - ((double)distance / Math.Max(folded.Length, match.Length));
-                result.AddRange(catalog.FoldedForms(match).Select(f => Candidate.From(f, MatchMethod.Fuzzy, distance, null, 0.85 * similarity + 0.06, steps, $"1 edit from '{f.Name.Text}'")));
+                foreach (var form in catalog.FoldedForms(match))
+                {
+                    if (matched is null || !matched.Contains(form.Place))
+                    {
+                        found.Add(new Candidate(form, variant, MatchMethod.Fuzzy, distance, null, null, (0.85 * similarity) + 0.06));
+                    }
+                }
             }
         }
 
+        // The budget scales with the length of what was typed (letters, not the shorter key).
+        var letters = 0;
+        foreach (var c in text)
+        {
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        // One typed edit can cost two in the key (the key merges doubled letters: Uumçi -> umci, Ürümçi -> urumci).
+        var budget = Math.Min(options.MaxEdits ?? int.MaxValue, letters <= 3 ? 0 : letters <= 4 ? 1 : 2);
         var readings = QueryKeys(text, memo);
         for (var reading = 0; reading < readings.Count; reading++)
         {
             var key = readings[reading];
-
-            // The budget scales with the length of what was typed (letters, not the shorter key).
-            var letters = text.Count(char.IsLetter);
-            // One typed edit can cost two in the key (the key merges doubled letters: Uumçi -> umci, Ürümçi -> urumci).
-            var budget = Math.Min(options.MaxEdits ?? int.MaxValue, letters <= 3 ? 0 : letters <= 4 ? 1 : 2);
             foreach (var (match, distance) in fuzzy.Value.Find(key, budget))
             {
                 // Similarity relative to length, so two edits in a short key count for more than in a long one; too
@@ -229,12 +289,15 @@ internal sealed class PlaceSearch
 
                 var affinity = (double)(CommonPrefix(key, match) + CommonSuffix(key, match)) / (key.Length + match.Length);
                 var score = ((0.85 * similarity) + (0.06 * affinity)) * (reading == 0 ? 1.0 : 0.97);
-                var edits = distance == 1 ? "1 edit" : $"{distance} edits";
-                result.AddRange(catalog.MatchKeyIndex[match].Select(f => Candidate.From(f, MatchMethod.Fuzzy, distance, key, score, steps, $"match key '{key}' {edits} from '{match}'")));
+                foreach (var form in catalog.MatchKeyIndex[match])
+                {
+                    if (matched is null || !matched.Contains(form.Place))
+                    {
+                        found.Add(new Candidate(form, variant, MatchMethod.Fuzzy, distance, key, match, score));
+                    }
+                }
             }
         }
-
-        return result;
     }
 
     /// <summary>The match keys of a query text, computed once per text: the key tier and the fuzzy tier both need them,
@@ -290,13 +353,13 @@ internal sealed class PlaceSearch
                     continue;
                 }
 
-                if (folded.Skip(folded.Count - n).SequenceEqual(termWords, StringComparer.Ordinal))
+                if (WordsEqual(folded, folded.Count - n, termWords))
                 {
                     recognised.Insert(0, string.Join(' ', words.Skip(words.Count - n)));
                     words.RemoveRange(words.Count - n, n);
                     folded.RemoveRange(folded.Count - n, n);
                 }
-                else if (term.Role == TermRole.Generic && folded.Take(n).SequenceEqual(termWords, StringComparer.Ordinal))
+                else if (term.Role == TermRole.Generic && WordsEqual(folded, 0, termWords))
                 {
                     recognised.Add(string.Join(' ', words.Take(n)));
                     words.RemoveRange(0, n);
@@ -330,6 +393,19 @@ internal sealed class PlaceSearch
         return (core, kinds, recognised);
     }
 
+    private static bool WordsEqual(List<string> words, int start, string[] termWords)
+    {
+        for (var i = 0; i < termWords.Length; i++)
+        {
+            if (!string.Equals(words[start + i], termWords[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Dual forms ("Dorbiljin (Emin)"): divisions both names point to rise; if the names disagree, nothing is merged.</summary>
     private static void Agree(List<Candidate> candidates, List<Candidate> alternates, string alternate)
     {
@@ -338,7 +414,7 @@ internal sealed class PlaceSearch
         {
             foreach (var candidate in candidates)
             {
-                candidate.Steps.Add($"'{alternate}' names another division");
+                candidate.Note($"'{alternate}' names another division");
             }
 
             return;
@@ -348,7 +424,7 @@ internal sealed class PlaceSearch
         {
             var agrees = places.Contains(candidate.Place);
             candidate.Score += agrees ? 0.03 : -0.25;
-            candidate.Steps.Add(agrees ? $"'{alternate}' names the same division" : $"'{alternate}' names another division");
+            candidate.Note(agrees ? $"'{alternate}' names the same division" : $"'{alternate}' names another division");
         }
     }
 
@@ -365,7 +441,7 @@ internal sealed class PlaceSearch
         {
             var within = catalog.Ancestors(candidate.Place.Code).FirstOrDefault(a => containers.Contains(a.Code));
             candidate.Score += within is not null ? 0.04 : -0.3;
-            candidate.Steps.Add(within is not null ? $"within {within.EnglishName.Text} ({within.Code})" : $"not within '{qualifier}'");
+            candidate.Note(within is not null ? $"within {within.EnglishName.Text} ({within.Code})" : $"not within '{qualifier}'");
         }
     }
 
@@ -377,7 +453,7 @@ internal sealed class PlaceSearch
             var existed = asOf is { } date ? place.ExistedOn(date) : !place.IsHistorical;
             if (place.IsHistorical)
             {
-                candidate.Steps.Add($"historical division (until {place.ValidTo}), succeeded by {string.Join(", ", place.SuccessorCodes)}");
+                candidate.Note($"historical division (until {place.ValidTo}), succeeded by {string.Join(", ", place.SuccessorCodes)}");
             }
 
             if (!existed)
@@ -385,22 +461,31 @@ internal sealed class PlaceSearch
                 candidate.Score -= 0.1;
                 if (asOf is not null)
                 {
-                    candidate.Steps.Add(string.Create(CultureInfo.InvariantCulture, $"did not exist on {asOf:yyyy-MM-dd}"));
+                    candidate.Note(string.Create(CultureInfo.InvariantCulture, $"did not exist on {asOf:yyyy-MM-dd}"));
                 }
             }
 
             if (candidate.Name.IsHistorical && candidate.Name.ValidTo is { } end)
             {
-                candidate.Steps.Add($"historical name (until {end})");
+                candidate.Note($"historical name (until {end})");
             }
         }
     }
 
-    private sealed class Candidate(Place place, PlaceName name, MatchMethod method, int edits, string? key, double score, List<string> steps)
-    {
-        public Place Place { get; } = place;
+    /// <summary>One reading of a query part: the text looked up, the steps that led to it, and whether a generic word was
+    /// removed on the way.</summary>
+    private sealed record Variant(string Text, List<string> Steps, bool Generic);
 
-        public PlaceName Name { get; } = name;
+    /// <summary>A division found for a query part. Its explanation is put into words only if it is returned.</summary>
+    private sealed class Candidate(PlaceMatch form, Variant variant, MatchMethod method, int edits, string? key, string? matchedKey, double methodScore)
+    {
+        private List<string>? notes;
+
+        public Place Place => form.Place;
+
+        public PlaceName Name => form.Name;
+
+        public Variant Variant { get; } = variant;
 
         public MatchMethod Method { get; } = method;
 
@@ -408,25 +493,40 @@ internal sealed class PlaceSearch
 
         public string? Key { get; } = key;
 
-        public double Score { get; set; } = score;
+        public double Score { get; set; } = methodScore * FormScore(form);
 
-        public List<string> Steps { get; } = steps;
+        public void Note(string step) => (notes ??= []).Add(step);
 
-        public static Candidate From(PlaceMatch form, MatchMethod method, int edits, string? key, double methodScore, List<string> steps, string how)
+        public string[] Steps()
         {
             var name = form.Name;
-            var formScore = (name.Origin switch
+            var how = Method switch
+            {
+                MatchMethod.Exact => "exact name",
+                MatchMethod.Folded => "same name without diacritics and separators",
+                MatchMethod.MatchKey => $"same match key '{Key}' (another romanization)",
+                _ when matchedKey is null => $"1 edit from '{name.Text}'",
+                _ => $"match key '{Key}' {(Edits == 1 ? "1 edit" : $"{Edits} edits")} from '{matchedKey}'",
+            };
+            var steps = new List<string>(Variant.Steps) { $"{how}: '{name.Text}' ({name.Language}, {name.Kind.ToToken()})" };
+            steps.AddRange(name.DescribeDerivation());
+            if (notes is not null)
+            {
+                steps.AddRange(notes);
+            }
+
+            return [.. steps];
+        }
+
+        private static double FormScore(PlaceMatch form)
+        {
+            var name = form.Name;
+            return (name.Origin switch
             {
                 NameOrigin.Attested => 1.0,
                 NameOrigin.GenericTermRemoved => 0.97,
                 _ => 0.95,
             }) * (form.AttestedName.IsPrimary ? 1.0 : 0.98) * (name.IsHistorical ? 0.98 : 1.0);
-            var path = new List<string>(steps) { $"{how}: '{name.Text}' ({name.Language}, {name.Kind.ToToken()})" };
-            path.AddRange(name.DescribeDerivation());
-
-            return new Candidate(form.Place, name, method, edits, key, methodScore * formScore, path);
         }
-
-        public Candidate With(double score) => new(Place, Name, Method, Edits, Key, score, Steps);
     }
 }
