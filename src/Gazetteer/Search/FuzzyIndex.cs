@@ -7,59 +7,99 @@ namespace Gazetteer.Search;
 /// delete variants, without scanning every key. Candidates are verified with the optimal-string-alignment
 /// Damerau–Levenshtein distance. Chosen by measurement against a BK-tree and a linear scan (tests/Gazetteer.Benchmarks
 /// FuzzyIndexBenchmarks; figures in the README).</summary>
-/// <remarks>Variants are filed by a 32-bit hash, never as strings: building makes no string per variant, and a query
-/// allocates nothing but its result. A hash collision only adds a candidate, which the distance check then rejects.
-/// Immutable and thread-safe after construction.</remarks>
+/// <remarks>Variants are never built as strings: each is filed under a 64-bit polynomial hash computed in constant time
+/// from the prefix hashes of the key, so building makes one entry per variant and a query allocates nothing but its
+/// result. A hash collision only adds a candidate, which the distance check then rejects. Immutable and thread-safe
+/// after construction.</remarks>
 internal sealed class FuzzyIndex
 {
-    /// <summary>Longest key the index files or looks up (variants are built on the stack).</summary>
+    /// <summary>Longest key the index files or looks up.</summary>
     public const int MaxKeyLength = 64;
 
+    private const ulong Base = 0x100000001B3;
+
     private readonly string[] keys;
-    private readonly int[] hashes;
     private readonly int[] ids;
+    private readonly ulong[] slotHashes;
+    private readonly (int Start, int Count)[] slotRuns;
 
     public FuzzyIndex(IEnumerable<string> keys, int maxEdits = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxEdits);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEdits, 2);
         MaxEdits = maxEdits;
         this.keys = [.. keys.Where(k => k.Length <= MaxKeyLength).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var filing = new Filing { Entries = [] };
-        Span<char> buffer = stackalloc char[MaxKeyLength];
+        var filing = new Filing { Hashes = [], Ids = [] };
         for (var id = 0; id < this.keys.Length; id++)
         {
             filing.Id = id;
-            var key = buffer[..this.keys[id].Length];
-            this.keys[id].CopyTo(key);
-            Deletes(key, 0, maxEdits, ref filing);
+            Deletes(this.keys[id], maxEdits, ref filing);
         }
 
-        // (hash, id) pairs sorted and without repeats: each hash's ids are one run, found by binary search.
-        var entries = filing.Entries;
-        entries.Sort();
-        var distinct = entries.Count == 0 ? 0 : 1;
-        for (var i = 1; i < entries.Count; i++)
+        // (hash, id) pairs sorted and without repeats: each hash's ids are one run.
+        var hashes = filing.Hashes.ToArray();
+        var entryIds = filing.Ids.ToArray();
+        Array.Sort(hashes, entryIds);
+        var distinct = 0;
+        var runs = 0;
+        for (var start = 0; start < hashes.Length;)
         {
-            if (entries[i] != entries[distinct - 1])
+            var end = start + 1;
+            while (end < hashes.Length && hashes[end] == hashes[start])
             {
-                entries[distinct++] = entries[i];
+                end++;
             }
+
+            Array.Sort(entryIds, start, end - start);
+            runs++;
+            for (var i = start; i < end; i++)
+            {
+                if (i == start || entryIds[i] != entryIds[i - 1])
+                {
+                    hashes[distinct] = hashes[i];
+                    entryIds[distinct++] = entryIds[i];
+                }
+            }
+
+            start = end;
         }
 
-        hashes = new int[distinct];
-        ids = new int[distinct];
-        for (var i = 0; i < distinct; i++)
+        // An open-addressing table from each hash to its run of ids.
+        ids = entryIds[..distinct];
+        var capacity = 16;
+        while (capacity < runs * 2)
         {
-            hashes[i] = (int)(entries[i] >> 32);
-            ids[i] = (int)(uint)entries[i];
+            capacity *= 2;
+        }
+
+        slotHashes = new ulong[capacity];
+        slotRuns = new (int Start, int Count)[capacity];
+        for (var start = 0; start < distinct;)
+        {
+            var end = start + 1;
+            while (end < distinct && hashes[end] == hashes[start])
+            {
+                end++;
+            }
+
+            var slot = Slot(hashes[start], capacity);
+            while (slotRuns[slot].Count != 0)
+            {
+                slot = (slot + 1) & (capacity - 1);
+            }
+
+            slotHashes[slot] = hashes[start];
+            slotRuns[slot] = (start, end - start);
+            start = end;
         }
     }
 
     private interface IVariantVisitor
     {
-        void Visit(ReadOnlySpan<char> variant);
+        void Visit(ulong hash);
     }
 
-    /// <summary>Gets the largest number of edits the index can find.</summary>
+    /// <summary>Gets the largest number of edits the index can find (at most 2).</summary>
     public int MaxEdits { get; }
 
     /// <summary>The keys within <paramref name="budget"/> edits of <paramref name="query"/>, with their distance, nearest
@@ -77,9 +117,7 @@ internal sealed class FuzzyIndex
         {
             Array.Clear(seen);
             var search = new Search { Index = this, Query = query, Budget = budget, Seen = seen };
-            Span<char> buffer = stackalloc char[query.Length];
-            query.CopyTo(buffer);
-            Deletes(buffer, 0, budget, ref search);
+            Deletes(query, budget, ref search);
             if (search.Found is not { } found)
             {
                 return [];
@@ -97,20 +135,8 @@ internal sealed class FuzzyIndex
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (b.Length > MaxKeyLength * 4)
-        {
-            return DistanceOnHeap(a, b);
-        }
-
-        Span<int> cells = stackalloc int[3 * (b.Length + 1)];
-        return Distance(a, b, cells);
-    }
-
-    private static int DistanceOnHeap(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Distance(a, b, new int[3 * (b.Length + 1)]);
-
-    private static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, Span<int> cells)
-    {
         var width = b.Length + 1;
+        var cells = 3 * width <= 1024 ? stackalloc int[3 * width] : new int[3 * width];
         for (var j = 0; j <= b.Length; j++)
         {
             cells[width + j] = j;
@@ -138,35 +164,89 @@ internal sealed class FuzzyIndex
         return cells[((a.Length + 1) % 3 * width) + b.Length];
     }
 
-    private static int Hash(ReadOnlySpan<char> variant) => string.GetHashCode(variant);
+    /// <summary>The polynomial hash of a string: h = h·B + c over its characters, modulo 2^64.</summary>
+    internal static ulong Hash(ReadOnlySpan<char> text)
+    {
+        ulong hash = 0;
+        foreach (var c in text)
+        {
+            hash = (hash * Base) + c;
+        }
 
-    /// <summary>Visits the word and every variant with up to <paramref name="edits"/> letters deleted; deleting positions in
-    /// increasing order visits each set of positions once, down to the empty string, so that short keys within the
-    /// budget of each other meet.</summary>
-    private static void Deletes<TVisitor>(ReadOnlySpan<char> word, int start, int edits, ref TVisitor visitor)
+        return hash;
+    }
+
+    private static int Slot(ulong hash, int capacity) => (int)((hash ^ (hash >> 29)) & (ulong)(capacity - 1));
+
+    /// <summary>Visits the hash of the word and of every variant with up to <paramref name="edits"/> (at most 2) letters
+    /// deleted, each set of positions once, down to the empty string, so that short keys within the budget of each other
+    /// meet. Each variant's hash comes from the prefix hashes in constant time:
+    /// hash(s[a..b)) = P[b] − P[a]·B^(b−a), and a variant is its kept segments, each shifted by the length after it.</summary>
+    private static void Deletes<TVisitor>(string word, int edits, ref TVisitor visitor)
         where TVisitor : struct, IVariantVisitor
     {
-        visitor.Visit(word);
-        if (edits == 0 || word.Length == 0)
+        var length = word.Length;
+        Span<ulong> prefix = stackalloc ulong[length + 1];
+        Span<ulong> power = stackalloc ulong[length + 1];
+        power[0] = 1;
+        for (var k = 0; k < length; k++)
+        {
+            prefix[k + 1] = (prefix[k] * Base) + word[k];
+            power[k + 1] = power[k] * Base;
+        }
+
+        visitor.Visit(prefix[length]);
+        if (edits == 0)
         {
             return;
         }
 
-        Span<char> shorter = stackalloc char[word.Length - 1];
-        for (var i = start; i < word.Length; i++)
+        for (var i = 0; i < length; i++)
         {
-            word[..i].CopyTo(shorter);
-            word[(i + 1)..].CopyTo(shorter[i..]);
-            Deletes(shorter, i, edits - 1, ref visitor);
+            // without i: s[0..i) then s[i+1..L)
+            var after = prefix[length] - (prefix[i + 1] * power[length - i - 1]);
+            visitor.Visit((prefix[i] * power[length - i - 1]) + after);
+            if (edits == 1)
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < length; j++)
+            {
+                // without i and j: s[0..i), s[i+1..j), s[j+1..L)
+                var middle = prefix[j] - (prefix[i + 1] * power[j - i - 1]);
+                var tail = prefix[length] - (prefix[j + 1] * power[length - j - 1]);
+                visitor.Visit((prefix[i] * power[length - i - 2]) + (middle * power[length - j - 1]) + tail);
+            }
         }
+    }
+
+    /// <summary>The ids filed under a hash.</summary>
+    private ReadOnlySpan<int> Filed(ulong hash)
+    {
+        var mask = slotHashes.Length - 1;
+        for (var slot = Slot(hash, slotHashes.Length); slotRuns[slot].Count != 0; slot = (slot + 1) & mask)
+        {
+            if (slotHashes[slot] == hash)
+            {
+                return ids.AsSpan(slotRuns[slot].Start, slotRuns[slot].Count);
+            }
+        }
+
+        return [];
     }
 
     private struct Filing : IVariantVisitor
     {
-        public List<long> Entries;
+        public List<ulong> Hashes;
+        public List<int> Ids;
         public int Id;
 
-        public readonly void Visit(ReadOnlySpan<char> variant) => Entries.Add(((long)Hash(variant) << 32) | (uint)Id);
+        public readonly void Visit(ulong hash)
+        {
+            Hashes.Add(hash);
+            Ids.Add(Id);
+        }
     }
 
     private struct Search : IVariantVisitor
@@ -177,24 +257,10 @@ internal sealed class FuzzyIndex
         public ulong[] Seen;
         public List<(string Key, int Distance)>? Found;
 
-        public void Visit(ReadOnlySpan<char> variant)
+        public void Visit(ulong hash)
         {
-            var hash = Hash(variant);
-            var hashes = Index.hashes;
-            var first = hashes.AsSpan().BinarySearch(hash);
-            if (first < 0)
+            foreach (var id in Index.Filed(hash))
             {
-                return;
-            }
-
-            while (first > 0 && hashes[first - 1] == hash)
-            {
-                first--;
-            }
-
-            for (var entry = first; entry < hashes.Length && hashes[entry] == hash; entry++)
-            {
-                var id = Index.ids[entry];
                 ref var word = ref Seen[id >> 6];
                 var bit = 1UL << (id & 63);
                 if ((word & bit) != 0)

@@ -153,10 +153,26 @@ internal sealed class CompiledRules
             {
                 text.LowerAscii();
             }
-            else
+            else if (!IsLower(text.Span))
             {
                 text.Set(UChar.ToLower(CultureInfo.InvariantCulture, text.ToString()));
             }
+        }
+
+        /// <summary>Whether lower-casing would surely change nothing: no character has a simple lower-case mapping, none is
+        /// U+0130 (İ, whose full mapping in the root locale differs from its simple one; ICU's other special cases start
+        /// from upper-case letters), and none is a surrogate (checked by ICU4N instead).</summary>
+        private static bool IsLower(ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                if (c == '\u0130' || char.IsSurrogate(c) || char.ToLowerInvariant(c) != c)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
@@ -197,10 +213,12 @@ internal sealed class CompiledRules
         private readonly Rule[] rules;
         private readonly Rule[][] asciiIndex = new Rule[128][];
         private readonly ConcurrentDictionary<int, Rule[]> otherIndex = new();
+        private readonly Func<int, Rule[]> candidates;
 
         public RuleBlock(List<Rule> rules)
         {
             this.rules = [.. rules];
+            candidates = Candidates;
             for (var c = 0; c < 128; c++)
             {
                 asciiIndex[c] = Candidates(c);
@@ -215,7 +233,7 @@ internal sealed class CompiledRules
             while (position < text.Length && loops <= loopLimit)
             {
                 var c = text.CodePointAt(position);
-                var candidates = c < 128 ? asciiIndex[c] : otherIndex.GetOrAdd(c, Candidates);
+                var candidates = c < 128 ? asciiIndex[c] : otherIndex.GetOrAdd(c, this.candidates);
                 var applied = false;
                 foreach (var rule in candidates)
                 {
