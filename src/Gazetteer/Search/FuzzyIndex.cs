@@ -7,9 +7,9 @@ namespace Gazetteer.Search;
 /// delete variants, without scanning every key. Candidates are verified with the optimal-string-alignment
 /// Damerau–Levenshtein distance. Chosen by measurement against a BK-tree and a linear scan (tests/Gazetteer.Benchmarks
 /// FuzzyIndexBenchmarks; figures in the README).</summary>
-/// <remarks>Variants are never built as strings: each is filed under a 64-bit polynomial hash computed in constant time
-/// from the prefix hashes of the key, so building makes one entry per variant and a query allocates nothing but its
-/// result. A hash collision only adds a candidate, which the distance check then rejects. Immutable and thread-safe
+/// <remarks>Variants are never built as strings: each is filed under the top 44 bits of a 64-bit polynomial hash computed
+/// in constant time from the prefix hashes of the key, so building sorts one number per variant and a query allocates
+/// nothing but its result. A hash collision only adds a candidate, which the distance check then rejects. Immutable and thread-safe
 /// after construction.</remarks>
 internal sealed class FuzzyIndex
 {
@@ -17,6 +17,8 @@ internal sealed class FuzzyIndex
     public const int MaxKeyLength = 64;
 
     private const ulong Base = 0x100000001B3;
+    private const int IdBits = 20;
+    private const uint MaxId = (1u << IdBits) - 1;
 
     private readonly string[] keys;
     private readonly int[] ids;
@@ -29,43 +31,46 @@ internal sealed class FuzzyIndex
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEdits, 2);
         MaxEdits = maxEdits;
         this.keys = [.. keys.Where(k => k.Length <= MaxKeyLength).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var filing = new Filing { Hashes = [], Ids = [] };
+        if (this.keys.Length > MaxId)
+        {
+            throw new ArgumentException($"The index holds at most {MaxId} keys.", nameof(keys));
+        }
+
+        // One entry per variant: the top 44 bits of its hash and the key's id in one number, so that a single sort of
+        // numbers groups each hash's ids, in order, and drops repeats.
+        var count = 0L;
+        foreach (var key in this.keys)
+        {
+            count += 1 + (maxEdits >= 1 ? key.Length : 0) + (maxEdits >= 2 ? key.Length * (key.Length - 1) / 2 : 0);
+        }
+
+        var filing = new Filing { Entries = new ulong[count] };
         for (var id = 0; id < this.keys.Length; id++)
         {
-            filing.Id = id;
+            filing.Id = (uint)id;
             Deletes(this.keys[id], maxEdits, ref filing);
         }
 
-        // (hash, id) pairs sorted and without repeats: each hash's ids are one run.
-        var hashes = filing.Hashes.ToArray();
-        var entryIds = filing.Ids.ToArray();
-        Array.Sort(hashes, entryIds);
+        var entries = filing.Entries;
+        Array.Sort(entries);
         var distinct = 0;
         var runs = 0;
-        for (var start = 0; start < hashes.Length;)
+        for (var i = 0; i < entries.Length; i++)
         {
-            var end = start + 1;
-            while (end < hashes.Length && hashes[end] == hashes[start])
+            if (distinct == 0 || entries[i] != entries[distinct - 1])
             {
-                end++;
+                runs += distinct == 0 || entries[i] >> IdBits != entries[distinct - 1] >> IdBits ? 1 : 0;
+                entries[distinct++] = entries[i];
             }
-
-            Array.Sort(entryIds, start, end - start);
-            runs++;
-            for (var i = start; i < end; i++)
-            {
-                if (i == start || entryIds[i] != entryIds[i - 1])
-                {
-                    hashes[distinct] = hashes[i];
-                    entryIds[distinct++] = entryIds[i];
-                }
-            }
-
-            start = end;
         }
 
         // An open-addressing table from each hash to its run of ids.
-        ids = entryIds[..distinct];
+        ids = new int[distinct];
+        for (var i = 0; i < distinct; i++)
+        {
+            ids[i] = (int)(entries[i] & MaxId);
+        }
+
         var capacity = 16;
         while (capacity < runs * 2)
         {
@@ -76,19 +81,20 @@ internal sealed class FuzzyIndex
         slotRuns = new (int Start, int Count)[capacity];
         for (var start = 0; start < distinct;)
         {
+            var hash = entries[start] >> IdBits;
             var end = start + 1;
-            while (end < distinct && hashes[end] == hashes[start])
+            while (end < distinct && entries[end] >> IdBits == hash)
             {
                 end++;
             }
 
-            var slot = Slot(hashes[start], capacity);
+            var slot = Slot(hash, capacity);
             while (slotRuns[slot].Count != 0)
             {
                 slot = (slot + 1) & (capacity - 1);
             }
 
-            slotHashes[slot] = hashes[start];
+            slotHashes[slot] = hash;
             slotRuns[slot] = (start, end - start);
             start = end;
         }
@@ -221,7 +227,7 @@ internal sealed class FuzzyIndex
         }
     }
 
-    /// <summary>The ids filed under a hash.</summary>
+    /// <summary>The ids filed under the top 44 bits of a hash.</summary>
     private ReadOnlySpan<int> Filed(ulong hash)
     {
         var mask = slotHashes.Length - 1;
@@ -238,15 +244,11 @@ internal sealed class FuzzyIndex
 
     private struct Filing : IVariantVisitor
     {
-        public List<ulong> Hashes;
-        public List<int> Ids;
-        public int Id;
+        public ulong[] Entries;
+        public uint Id;
+        private int next;
 
-        public readonly void Visit(ulong hash)
-        {
-            Hashes.Add(hash);
-            Ids.Add(Id);
-        }
+        public void Visit(ulong hash) => Entries[next++] = (hash >> IdBits << IdBits) | Id;
     }
 
     private struct Search : IVariantVisitor
@@ -259,7 +261,7 @@ internal sealed class FuzzyIndex
 
         public void Visit(ulong hash)
         {
-            foreach (var id in Index.Filed(hash))
+            foreach (var id in Index.Filed(hash >> IdBits))
             {
                 ref var word = ref Seen[id >> 6];
                 var bit = 1UL << (id & 63);
