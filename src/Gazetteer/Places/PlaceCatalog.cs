@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Gazetteer.Data;
 using Gazetteer.Text;
@@ -24,13 +23,13 @@ public sealed class PlaceCatalog
 
     private static readonly Lazy<PlaceCatalog> LazyDefault = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, Place> byCode;
-    private readonly FrozenDictionary<string, Place[]> children;
-    private readonly FrozenDictionary<string, PlaceMatch[]> byKey;
-    private readonly FrozenDictionary<string, PlaceMatch[]> byFoldedKey;
-    private readonly FrozenDictionary<string, PlaceMatch[]>.AlternateLookup<ReadOnlySpan<char>> byKeySpan;
-    private readonly Lazy<FrozenDictionary<string, PlaceMatch[]>> byMatchKey;
-    private readonly FrozenDictionary<string, PlaceName[]> derivedByCode;
+    private readonly Dictionary<string, Place> byCode;
+    private readonly Dictionary<string, Place[]> children;
+    private readonly Dictionary<string, PlaceMatch[]> byKey;
+    private readonly Dictionary<string, PlaceMatch[]> byFoldedKey;
+    private readonly Dictionary<string, PlaceMatch[]>.AlternateLookup<ReadOnlySpan<char>> byKeySpan;
+    private readonly Lazy<Dictionary<string, PlaceMatch[]>> byMatchKey;
+    private readonly Dictionary<string, PlaceName[]> derivedByCode;
 
     internal PlaceCatalog(
         IReadOnlyList<Place> places,
@@ -42,11 +41,11 @@ public sealed class PlaceCatalog
         Places = places;
         Terms = terms;
         DataVersion = dataVersion;
-        byCode = places.ToFrozenDictionary(p => p.Code, StringComparer.Ordinal);
+        byCode = places.ToDictionary(p => p.Code, StringComparer.Ordinal);
         children = places
             .Where(p => p.ParentCode is not null)
             .GroupBy(p => p.ParentCode!, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(p => p.IsHistorical).ThenBy(p => p.Code, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.IsHistorical).ThenBy(p => p.Code, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
         var forms = new List<PlaceMatch>();
         foreach (var place in places)
@@ -69,11 +68,11 @@ public sealed class PlaceCatalog
         derivedByCode = forms
             .Where(f => f.Name.Origin != NameOrigin.Attested)
             .GroupBy(f => f.Place.Code, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(f => f.Name).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Name).ToArray(), StringComparer.Ordinal);
         var keyed = forms.Select(f => (Key: NameNormalizer.Normalize(f.Name.Text), Form: f)).ToList();
         byKey = Index(keyed);
         byFoldedKey = Index(keyed.Select(k => (NameNormalizer.FoldNormalized(k.Key), k.Form with { Method = MatchMethod.Folded })));
-        byMatchKey = new Lazy<FrozenDictionary<string, PlaceMatch[]>>(
+        byMatchKey = new Lazy<Dictionary<string, PlaceMatch[]>>(
             () =>
             {
                 var known = precomputedKeys();
@@ -223,7 +222,7 @@ public sealed class PlaceCatalog
     internal PlaceMatch[] FoldedForms(string folded) => byFoldedKey.TryGetValue(folded, out var m) ? m : [];
 
     /// <summary>The match-key index: every form under its match key (built on first use).</summary>
-    internal FrozenDictionary<string, PlaceMatch[]> MatchKeyIndex => byMatchKey.Value;
+    internal Dictionary<string, PlaceMatch[]> MatchKeyIndex => byMatchKey.Value;
 
 
     /// <summary>Gets the divisions directly under a division: current ones first, each group by code.</summary>
@@ -325,11 +324,11 @@ public sealed class PlaceCatalog
         return DataSource.Load(DataSource.ReadAll(places), DataSource.ReadAll(names), null, null, embedded: true);
     }
 
-    private static FrozenDictionary<string, PlaceMatch[]> Index(IEnumerable<(string Key, PlaceMatch Form)> keyed) =>
+    private static Dictionary<string, PlaceMatch[]> Index(IEnumerable<(string Key, PlaceMatch Form)> keyed) =>
         keyed
             .Where(k => k.Key.Length > 0)
             .GroupBy(k => k.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(
+            .ToDictionary(
                 g => g.Key,
                 g => g.Select(k => k.Form)
                     .GroupBy(f => f.Place)

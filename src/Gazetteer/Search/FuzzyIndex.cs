@@ -8,8 +8,8 @@ namespace Gazetteer.Search;
 /// Damerau–Levenshtein distance. Chosen by measurement against a BK-tree and a linear scan (tests/Gazetteer.Benchmarks
 /// FuzzyIndexBenchmarks; figures in the README).</summary>
 /// <remarks>Variants are never built as strings: each is filed under the top 44 bits of a 64-bit polynomial hash computed
-/// in constant time from the prefix hashes of the key, so building sorts one number per variant and a query allocates
-/// nothing but its result. A hash collision only adds a candidate, which the distance check then rejects. Immutable and thread-safe
+/// in constant time from the prefix hashes of the key, so building places one number per variant in a bucket (a
+/// counting sort, linear) and a query allocates nothing but its result. A hash collision only adds a candidate, which the distance check then rejects. Immutable and thread-safe
 /// after construction.</remarks>
 internal sealed class FuzzyIndex
 {
@@ -21,16 +21,15 @@ internal sealed class FuzzyIndex
     private const uint MaxId = (1u << IdBits) - 1;
 
     private readonly string[] keys;
-    private readonly int[] ids;
-    private readonly ulong[] slotHashes;
-    private readonly (int Start, int Count)[] slotRuns;
+    private readonly int[] starts;
+    private readonly ulong[] filed;
 
     public FuzzyIndex(IEnumerable<string> keys, int maxEdits = 2)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxEdits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEdits, 2);
         MaxEdits = maxEdits;
-        this.keys = [.. keys.Where(k => k.Length <= MaxKeyLength).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        this.keys = [.. keys.Where(k => k.Length <= MaxKeyLength).ToHashSet(StringComparer.Ordinal)];
         if (this.keys.Length > MaxId)
         {
             throw new ArgumentException($"The index holds at most {MaxId} keys.", nameof(keys));
@@ -51,52 +50,31 @@ internal sealed class FuzzyIndex
             Deletes(this.keys[id], maxEdits, ref filing);
         }
 
+        // Buckets by the low bits of the hash, filled by a counting sort (two linear passes, no comparison sort); a
+        // bucket may also hold entries of other hashes, which a query skips by comparing the whole 44 bits.
         var entries = filing.Entries;
-        Array.Sort(entries);
-        var distinct = 0;
-        var runs = 0;
-        for (var i = 0; i < entries.Length; i++)
+        var buckets = 16;
+        while (buckets < entries.Length)
         {
-            if (distinct == 0 || entries[i] != entries[distinct - 1])
-            {
-                runs += distinct == 0 || entries[i] >> IdBits != entries[distinct - 1] >> IdBits ? 1 : 0;
-                entries[distinct++] = entries[i];
-            }
+            buckets *= 2;
         }
 
-        // An open-addressing table from each hash to its run of ids.
-        ids = new int[distinct];
-        for (var i = 0; i < distinct; i++)
+        starts = new int[buckets + 1];
+        foreach (var entry in entries)
         {
-            ids[i] = (int)(entries[i] & MaxId);
+            starts[Bucket(entry >> IdBits, buckets) + 1]++;
         }
 
-        var capacity = 16;
-        while (capacity < runs * 2)
+        for (var i = 0; i < buckets; i++)
         {
-            capacity *= 2;
+            starts[i + 1] += starts[i];
         }
 
-        slotHashes = new ulong[capacity];
-        slotRuns = new (int Start, int Count)[capacity];
-        for (var start = 0; start < distinct;)
+        filed = new ulong[entries.Length];
+        var next = starts[..buckets];
+        foreach (var entry in entries)
         {
-            var hash = entries[start] >> IdBits;
-            var end = start + 1;
-            while (end < distinct && entries[end] >> IdBits == hash)
-            {
-                end++;
-            }
-
-            var slot = Slot(hash, capacity);
-            while (slotRuns[slot].Count != 0)
-            {
-                slot = (slot + 1) & (capacity - 1);
-            }
-
-            slotHashes[slot] = hash;
-            slotRuns[slot] = (start, end - start);
-            start = end;
+            filed[next[Bucket(entry >> IdBits, buckets)]++] = entry;
         }
     }
 
@@ -182,7 +160,7 @@ internal sealed class FuzzyIndex
         return hash;
     }
 
-    private static int Slot(ulong hash, int capacity) => (int)((hash ^ (hash >> 29)) & (ulong)(capacity - 1));
+    private static int Bucket(ulong hash, int buckets) => (int)((hash ^ (hash >> 23)) & (ulong)(buckets - 1));
 
     /// <summary>Visits the hash of the word and of every variant with up to <paramref name="edits"/> (at most 2) letters
     /// deleted, each set of positions once, down to the empty string, so that short keys within the budget of each other
@@ -227,21 +205,6 @@ internal sealed class FuzzyIndex
         }
     }
 
-    /// <summary>The ids filed under the top 44 bits of a hash.</summary>
-    private ReadOnlySpan<int> Filed(ulong hash)
-    {
-        var mask = slotHashes.Length - 1;
-        for (var slot = Slot(hash, slotHashes.Length); slotRuns[slot].Count != 0; slot = (slot + 1) & mask)
-        {
-            if (slotHashes[slot] == hash)
-            {
-                return ids.AsSpan(slotRuns[slot].Start, slotRuns[slot].Count);
-            }
-        }
-
-        return [];
-    }
-
     private struct Filing : IVariantVisitor
     {
         public ulong[] Entries;
@@ -261,8 +224,17 @@ internal sealed class FuzzyIndex
 
         public void Visit(ulong hash)
         {
-            foreach (var id in Index.Filed(hash >> IdBits))
+            hash >>= IdBits;
+            var starts = Index.starts;
+            var bucket = Bucket(hash, starts.Length - 1);
+            foreach (var entry in Index.filed.AsSpan(starts[bucket], starts[bucket + 1] - starts[bucket]))
             {
+                if (entry >> IdBits != hash)
+                {
+                    continue;
+                }
+
+                var id = (int)(entry & MaxId);
                 ref var word = ref Seen[id >> 6];
                 var bit = 1UL << (id & 63);
                 if ((word & bit) != 0)
