@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace Gazetteer.Text.Transliteration;
@@ -34,10 +33,10 @@ internal sealed record UnusedPinyin(string Code, string Pinyin, string Reason);
 /// </remarks>
 internal sealed class PinyinLexicon
 {
-    private readonly FrozenDictionary<string, string[]> words;
-    private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> wordSpans;
-    private readonly FrozenDictionary<string, string> readings;
-    private readonly FrozenDictionary<string, string> termSpellings;
+    private readonly Dictionary<string, string[]> words;
+    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> wordSpans;
+    private readonly Dictionary<string, string> readings;
+    private readonly Dictionary<string, string> termSpellings;
 
     private PinyinLexicon(
         GenericTerms terms,
@@ -51,12 +50,12 @@ internal sealed class PinyinLexicon
         Terms = terms;
         Pairs = pairs;
         Unused = unused;
-        this.words = words.ToFrozenDictionary(StringComparer.Ordinal);
+        this.words = words.ToDictionary(StringComparer.Ordinal);
         wordSpans = this.words.GetAlternateLookup<ReadOnlySpan<char>>();
         LongestWord = words.Count == 0 ? 0 : words.Keys.Max(k => k.Length);
-        this.readings = readings.ToFrozenDictionary(StringComparer.Ordinal);
-        AllReadings = allReadings.ToFrozenDictionary(StringComparer.Ordinal);
-        this.termSpellings = termSpellings.ToFrozenDictionary(StringComparer.Ordinal);
+        this.readings = readings.ToDictionary(StringComparer.Ordinal);
+        AllReadings = allReadings.ToDictionary(StringComparer.Ordinal);
+        this.termSpellings = termSpellings.ToDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Gets the generic words and ethnonyms the lexicon spells.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using Gazetteer.Data;
 
@@ -11,12 +10,12 @@ internal sealed class PinyinSyllables
 {
     public const string FileName = "pinyin-syllables.txt";
 
-    private readonly FrozenSet<string> syllables;
+    private readonly HashSet<string> syllables;
     private readonly int longest;
 
     private PinyinSyllables(IEnumerable<string> syllables)
     {
-        this.syllables = syllables.ToFrozenSet(StringComparer.Ordinal);
+        this.syllables = syllables.ToHashSet(StringComparer.Ordinal);
         longest = this.syllables.Max(s => s.Length);
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Gazetteer.Data;
 using Gazetteer.Text.Transliteration;
 
@@ -66,7 +65,7 @@ public static class Transliterator
 /// chain for every reachable pair.</summary>
 internal sealed class TransformGraph
 {
-    private readonly FrozenDictionary<(string From, string To), ITransformStep[]> chains;
+    private readonly Dictionary<(string From, string To), ITransformStep[]> chains;
 
     private TransformGraph(IReadOnlyList<RuleTransform> transforms, IReadOnlyDictionary<(string From, string To), Func<string, string>> extra)
     {
@@ -106,7 +105,7 @@ internal sealed class TransformGraph
             }
         }
 
-        chains = found.ToFrozenDictionary();
+        chains = found;
         Pairs = [.. pairs.OrderBy(p => p.From, StringComparer.Ordinal).ThenBy(p => p.To, StringComparer.Ordinal)];
     }
 
