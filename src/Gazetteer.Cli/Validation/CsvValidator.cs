@@ -49,6 +49,9 @@ internal static class CsvValidator
 {
     private const int FlushEvery = 1000;
 
+    /// <summary>Rows read ahead, whose values are searched in parallel.</summary>
+    private const int BatchSize = 512;
+
     public static int Run(CliConsole console, PlaceCatalog catalog, ValidateSettings settings)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -159,9 +162,32 @@ internal static class CsvValidator
             WriteRow(csv, first.Fields, width, PlaceResolver.Columns);
         }
 
-        var record = first;
-        var more = !settings.HasHeader || records.Read(out record);
+        // Rows go in batches: the values a batch needs searched are searched on every core first, then its rows are
+        // checked, resolved and written one by one, in order. Memory stays bounded by the batch.
+        var batch = new List<InputRecord>(BatchSize);
+        var more = true;
+        if (!settings.HasHeader)
+        {
+            batch.Add(first);
+        }
+
         while (more)
+        {
+            while (batch.Count < BatchSize && (more = records.Read(out var next)))
+            {
+                batch.Add(next);
+            }
+
+            resolver?.Prefetch(batch.Where(r => r.Problem is null && r.Fields.Length == width).Select(r => r.Fields[column]));
+            foreach (var record in batch)
+            {
+                WriteRecord(record);
+            }
+
+            batch.Clear();
+        }
+
+        void WriteRecord(InputRecord record)
         {
             report.RowsIn++;
             var problem = record.Problem
@@ -192,8 +218,6 @@ internal static class CsvValidator
             {
                 progress.Report(reader.BytesRead);
             }
-
-            more = records.Read(out record);
         }
 
         csv?.Flush();

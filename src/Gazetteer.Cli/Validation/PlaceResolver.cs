@@ -34,7 +34,8 @@ internal sealed record Resolution(RowStatus Status, string[] Columns, IReadOnlyL
 
 /// <summary>Resolves cell values with <see cref="PlaceCatalog.Search(string, SearchOptions?)"/>, caching the answer per
 /// distinct normalised value (up to <see cref="CacheCapacity"/> values, then no more are added) and counting how often
-/// each cached value occurs, for the report. Not thread-safe.</summary>
+/// each cached value occurs, for the report. Not thread-safe: one thread calls it; <see cref="Prefetch"/> alone searches in
+/// parallel.</summary>
 internal sealed class PlaceResolver
 {
     /// <summary>The most distinct values cached (and counted for the report).</summary>
@@ -54,6 +55,7 @@ internal sealed class PlaceResolver
     private readonly SearchOptions options;
     private readonly int candidates;
     private readonly Dictionary<string, Entry> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Resolution> prefetched = new(StringComparer.Ordinal);
 
     /// <param name="catalog">The catalogue to search.</param>
     /// <param name="options">The search options; the limit is raised to at least 2 so that ambiguity is seen.</param>
@@ -92,7 +94,7 @@ internal sealed class PlaceResolver
             return entry.Resolution;
         }
 
-        var resolution = Compute(value);
+        var resolution = prefetched.Remove(key, out var ready) ? ready : Compute(value);
         // The raw length is bounded too: the search treats very long queries differently, so one key must mean one answer.
         if (cache.Count < CacheCapacity && value.Length <= MaxCachedLength)
         {
@@ -104,6 +106,36 @@ internal sealed class PlaceResolver
         }
 
         return resolution;
+    }
+
+    /// <summary>Searches, on every core, the values of a batch of rows that <see cref="Resolve"/> will need to search: not
+    /// empty, not cached, short enough to cache, first of their normalised value in the batch. <see cref="Resolve"/> then
+    /// takes each answer in row order, so the output, the cache and the counts are the same as without prefetching.</summary>
+    public void Prefetch(IEnumerable<string> values)
+    {
+        var pending = new List<string>();
+        var keys = new List<string>();
+        foreach (var value in values)
+        {
+            if (value.Length > MaxCachedLength || cache.Count + prefetched.Count >= CacheCapacity)
+            {
+                continue;
+            }
+
+            var key = NameNormalizer.Normalize(value);
+            if (key.Length > 0 && !cache.ContainsKey(key) && prefetched.TryAdd(key, PlaceResolver.Empty))
+            {
+                pending.Add(value);
+                keys.Add(key);
+            }
+        }
+
+        var resolutions = new Resolution[pending.Count];
+        Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => resolutions[i] = Compute(pending[i]));
+        for (var i = 0; i < keys.Count; i++)
+        {
+            prefetched[keys[i]] = resolutions[i];
+        }
     }
 
     /// <summary>The most frequent cached values with a status, most frequent first (ties by value).</summary>
