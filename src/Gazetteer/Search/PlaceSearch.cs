@@ -17,11 +17,15 @@ internal sealed class PlaceSearch
     /// <summary>Below this score the best match is a suggestion, not a resolution.</summary>
     private const double ResolveThreshold = 0.6;
 
+    private static readonly HashSet<PlaceKind> NoKinds = [];
+    private static readonly List<string> NoWords = [];
+
     private readonly PlaceCatalog catalog;
     private readonly CaseSuffixes suffixes;
     private readonly Lazy<FuzzyIndex> fuzzy;
     private readonly Lazy<FuzzyIndex> foldedFuzzy;
     private readonly HashSet<string> hanNames;
+    private readonly Func<string, bool> isKnownHanName;
     private readonly (GenericTerm Term, string[] Words)[] terms;
 
     public PlaceSearch(PlaceCatalog catalog, CaseSuffixes suffixes)
@@ -35,6 +39,7 @@ internal sealed class PlaceSearch
             LazyThreadSafetyMode.ExecutionAndPublication);
         hanNames = catalog.Forms.Where(f => Characters.IsAllHan(f.Name.Text)).Select(f => NameNormalizer.Normalize(f.Name.Text)).ToHashSet(StringComparer.Ordinal);
         terms = [.. catalog.Terms.All.Select(t => (t, t.FoldedWords)).OrderByDescending(t => t.FoldedWords.Length)];
+        isKnownHanName = hanNames.Contains;
     }
 
     public SearchResult Search(string query, SearchOptions options)
@@ -45,23 +50,22 @@ internal sealed class PlaceSearch
             return new SearchResult(query, SearchStatus.Unresolved, []);
         }
 
-        var parts = QueryReader.Read(normalized, name => hanNames.Contains(name));
-        var memo = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var candidates = Resolve(parts.Main, options, memo);
+        var parts = QueryReader.Read(normalized, isKnownHanName);
+        var candidates = Resolve(parts.Main, options);
         if (candidates.Count == 0 && parts.Whole != parts.Main)
         {
             // Some names contain brackets or commas themselves ("Yakän (Yarkänt) Nahiyisi"): read the query whole.
-            return Rank(query, Resolve(parts.Whole, options, memo), options);
+            return Rank(query, Resolve(parts.Whole, options), options);
         }
 
         foreach (var alternate in parts.Alternates)
         {
-            Agree(candidates, Resolve(alternate, options, memo), alternate);
+            Agree(candidates, Resolve(alternate, options), alternate);
         }
 
         foreach (var parent in parts.Parents)
         {
-            Narrow(candidates, Resolve(parent, options with { Levels = null }, memo), parent);
+            Narrow(candidates, Resolve(parent, options with { Levels = null }), parent);
         }
 
         return Rank(query, candidates, options);
@@ -72,7 +76,7 @@ internal sealed class PlaceSearch
         ApplyTime(candidates, options.AsOf);
 
         // The best candidate of each division: highest score, then the most exact method, then the first found.
-        var best = new Dictionary<Place, Candidate>(candidates.Count, ReferenceEqualityComparer.Instance);
+        var ordered = new List<Candidate>(candidates.Count);
         foreach (var candidate in candidates)
         {
             if ((options.Levels is not null && !options.Levels.Contains(candidate.Place.Level))
@@ -87,14 +91,17 @@ internal sealed class PlaceSearch
                 continue;
             }
 
-            if (!best.TryGetValue(candidate.Place, out var current) || candidate.Score > current.Score
-                || (candidate.Score == current.Score && candidate.Method < current.Method))
+            var same = ordered.FindIndex(c => ReferenceEquals(c.Place, candidate.Place));
+            if (same < 0)
             {
-                best[candidate.Place] = candidate;
+                ordered.Add(candidate);
+            }
+            else if (candidate.Score > ordered[same].Score || (candidate.Score == ordered[same].Score && candidate.Method < ordered[same].Method))
+            {
+                ordered[same] = candidate;
             }
         }
 
-        var ordered = new List<Candidate>(best.Values);
         ordered.Sort(static (a, b) =>
         {
             var order = Math.Round(b.Score, 6).CompareTo(Math.Round(a.Score, 6));
@@ -108,7 +115,7 @@ internal sealed class PlaceSearch
         for (var i = 0; i < count; i++)
         {
             var c = ordered[i];
-            ranked[i] = new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c.Steps()));
+            ranked[i] = new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c));
         }
 
         var status = ranked.Length == 0 || ranked[0].Score < ResolveThreshold
@@ -133,19 +140,19 @@ internal sealed class PlaceSearch
     /// <summary>Candidates for one part of a query: generic words recognised, then exact, folded and match-key matches
     /// (<see cref="Tiered"/>), case endings stripped when those find nothing, and fuzzy matches when only a match key
     /// found something or nothing found fits the recognised kind.</summary>
-    private List<Candidate> Resolve(string text, SearchOptions options, Dictionary<string, IReadOnlyList<string>> memo)
+    private List<Candidate> Resolve(string text, SearchOptions options)
     {
         var (core, kinds, recognised) = RecogniseGenericWords(text);
-        var variants = new List<Variant>(2) { new(text, [], false) };
+        var variants = new List<Variant>(2) { new(text) };
         if (core != text && core.Length > 0)
         {
             var genericStep = recognised.Count > 0
                 ? $"generic word {string.Join(' ', recognised.Select(r => $"'{r}'"))} recognised ({string.Join(", ", kinds.Select(k => k.ToToken()))})"
                 : null;
-            variants.Add(new Variant(core, genericStep is null ? [] : [genericStep], genericStep is not null));
+            variants.Add(new Variant(core, step: genericStep, generic: genericStep is not null));
         }
 
-        var found = Tiered(variants, memo, kinds);
+        var found = Tiered(variants, kinds);
         if (found.Count == 0)
         {
             var stems = new List<Variant>();
@@ -155,11 +162,11 @@ internal sealed class PlaceSearch
                 var last = variant.Text[(lastSpace + 1)..];
                 foreach (var (stem, suffix) in suffixes.Stems(last))
                 {
-                    stems.Add(new Variant(variant.Text[..(lastSpace + 1)] + stem, [.. variant.Steps, $"suffix '-{suffix}' stripped"], variant.Generic));
+                    stems.Add(new Variant(variant.Text[..(lastSpace + 1)] + stem, variant, suffix: suffix, generic: variant.Generic));
                 }
             }
 
-            found = Tiered(stems, memo);
+            found = Tiered(stems);
         }
 
         // Near misses also when only a match key (a looser tier) found something, or when nothing found is of the kind
@@ -169,7 +176,7 @@ internal sealed class PlaceSearch
             HashSet<Place>? matched = found.Count > 0 ? [.. found.Select(c => c.Place)] : null;
             foreach (var variant in variants)
             {
-                Fuzzy(variant, options, memo, found, matched);
+                Fuzzy(variant, options, found, matched);
             }
         }
 
@@ -194,7 +201,7 @@ internal sealed class PlaceSearch
     /// <summary>Exact, folded, then match-key matches: the first tier that finds a candidate wins — unless a generic word
     /// named the kind, in which case the tiers go on until a candidate of that kind appears ("Altai Prefecture": the city
     /// is named Altai exactly, the prefecture Altay, the same match key).</summary>
-    private List<Candidate> Tiered(List<Variant> variants, Dictionary<string, IReadOnlyList<string>> memo, HashSet<PlaceKind>? kinds = null)
+    private List<Candidate> Tiered(List<Variant> variants, IReadOnlySet<PlaceKind>? kinds = null)
     {
         var result = new List<Candidate>();
         bool Done() => result.Count > 0 && (kinds is null || kinds.Count == 0 || result.Exists(c => kinds.Contains(c.Place.Kind)));
@@ -214,7 +221,7 @@ internal sealed class PlaceSearch
 
         foreach (var variant in variants)
         {
-            foreach (var form in catalog.FoldedForms(NameNormalizer.FoldNormalized(variant.Text)))
+            foreach (var form in catalog.FoldedForms(variant.Folded))
             {
                 result.Add(new Candidate(form, variant, MatchMethod.Folded, 0, null, null, 0.96));
             }
@@ -227,7 +234,7 @@ internal sealed class PlaceSearch
 
         foreach (var variant in variants)
         {
-            foreach (var key in QueryKeys(variant.Text, memo))
+            foreach (var key in variant.Keys)
             {
                 if (key.Length > 0 && catalog.MatchKeyIndex.TryGetValue(key, out var forms))
                 {
@@ -242,13 +249,13 @@ internal sealed class PlaceSearch
         return result;
     }
 
-    private void Fuzzy(Variant variant, SearchOptions options, Dictionary<string, IReadOnlyList<string>> memo, List<Candidate> found, HashSet<Place>? matched)
+    private void Fuzzy(Variant variant, SearchOptions options, List<Candidate> found, HashSet<Place>? matched)
     {
         var text = variant.Text;
 
         // Plain typos on the text itself (one edit, transpositions included), which the key can magnify when they
         // break a digraph (Ycèhéng for Yèchéng).
-        var folded = NameNormalizer.FoldNormalized(text);
+        var folded = variant.Folded;
         if ((options.MaxEdits ?? 1) >= 1 && folded.Length > 4 && folded.Length <= MaxFoldedLength + 1)
         {
             foreach (var (match, distance) in foldedFuzzy.Value.Find(folded, 1))
@@ -273,7 +280,7 @@ internal sealed class PlaceSearch
 
         // One typed edit can cost two in the key (the key merges doubled letters: Uumçi -> umci, Ürümçi -> urumci).
         var budget = Math.Min(options.MaxEdits ?? int.MaxValue, letters <= 3 ? 0 : letters <= 4 ? 1 : 2);
-        var readings = QueryKeys(text, memo);
+        var readings = variant.Keys;
         for (var reading = 0; reading < readings.Count; reading++)
         {
             var key = readings[reading];
@@ -300,18 +307,6 @@ internal sealed class PlaceSearch
         }
     }
 
-    /// <summary>The match keys of a query text, computed once per text: the key tier and the fuzzy tier both need them,
-    /// and each costs a transliteration.</summary>
-    private static IReadOnlyList<string> QueryKeys(string text, Dictionary<string, IReadOnlyList<string>> memo)
-    {
-        if (!memo.TryGetValue(text, out var keys))
-        {
-            memo[text] = keys = MatchKey.ForQuery(text);
-        }
-
-        return keys;
-    }
-
     private static int CommonPrefix(string a, string b)
     {
         var n = 0;
@@ -335,8 +330,13 @@ internal sealed class PlaceSearch
     }
 
     /// <summary>Removes generic words (county, xian, nahiyisi, ауданы, 县 …) from both ends and reports the kinds they name.</summary>
-    private (string Core, HashSet<PlaceKind> Kinds, List<string> Recognised) RecogniseGenericWords(string text)
+    private (string Core, IReadOnlySet<PlaceKind> Kinds, List<string> Recognised) RecogniseGenericWords(string text)
     {
+        if (!text.Contains(' ', StringComparison.Ordinal) && !Characters.IsAllHan(text))
+        {
+            return (text, NoKinds, NoWords); // one word: a generic word needs a name beside it
+        }
+
         var kinds = new HashSet<PlaceKind>();
         var recognised = new List<string>();
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
@@ -472,12 +472,40 @@ internal sealed class PlaceSearch
         }
     }
 
-    /// <summary>One reading of a query part: the text looked up, the steps that led to it, and whether a generic word was
-    /// removed on the way.</summary>
-    private sealed record Variant(string Text, List<string> Steps, bool Generic);
+    /// <summary>One reading of a query part: the text looked up, the reading it came from and the step between (a
+    /// generic word recognised, an ending stripped); its folded form and match keys are computed once, when first needed.</summary>
+    private sealed class Variant(string text, Variant? parent = null, string? step = null, string? suffix = null, bool generic = false)
+    {
+        private string? folded;
+        private IReadOnlyList<string>? keys;
+
+        public string Text { get; } = text;
+
+        /// <summary>Gets a value indicating whether a generic word was removed on the way to this reading.</summary>
+        public bool Generic { get; } = generic;
+
+        public string Folded => folded ??= NameNormalizer.FoldNormalized(Text);
+
+        public IReadOnlyList<string> Keys => keys ??= MatchKey.ForQuery(Text);
+
+        public void AddSteps(List<string> steps)
+        {
+            parent?.AddSteps(steps);
+            if (step is not null)
+            {
+                steps.Add(step);
+            }
+
+            if (suffix is not null)
+            {
+                steps.Add($"suffix '-{suffix}' stripped");
+            }
+        }
+    }
 
     /// <summary>A division found for a query part. Its explanation is put into words only if it is returned.</summary>
     private sealed class Candidate(PlaceMatch form, Variant variant, MatchMethod method, int edits, string? key, string? matchedKey, double methodScore)
+        : IExplanationSource
     {
         private List<string>? notes;
 
@@ -497,7 +525,7 @@ internal sealed class PlaceSearch
 
         public void Note(string step) => (notes ??= []).Add(step);
 
-        public string[] Steps()
+        public IReadOnlyList<string> DescribeSteps()
         {
             var name = form.Name;
             var how = Method switch
@@ -508,7 +536,9 @@ internal sealed class PlaceSearch
                 _ when matchedKey is null => $"1 edit from '{name.Text}'",
                 _ => $"match key '{Key}' {(Edits == 1 ? "1 edit" : $"{Edits} edits")} from '{matchedKey}'",
             };
-            var steps = new List<string>(Variant.Steps) { $"{how}: '{name.Text}' ({name.Language}, {name.Kind.ToToken()})" };
+            var steps = new List<string>();
+            Variant.AddSteps(steps);
+            steps.Add($"{how}: '{name.Text}' ({name.Language}, {name.Kind.ToToken()})");
             steps.AddRange(name.DescribeDerivation());
             if (notes is not null)
             {

@@ -16,8 +16,15 @@ internal sealed record QueryParts(string Main, IReadOnlyList<string> Alternates,
 /// "Tarbaghatay (in Chinese, Tacheng) prefecture", "新疆塔城地区额敏县".</summary>
 internal static partial class QueryReader
 {
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create("(),（），、");
+
     public static QueryParts Read(string query, Func<string, bool> isKnownHanName)
     {
+        if (!query.AsSpan().ContainsAny(Separators) && !(query.Length >= 4 && Characters.IsAllHan(query)))
+        {
+            return new QueryParts(query, [], [], query); // one name, nothing to split
+        }
+
         var text = query.Replace('（', '(').Replace('）', ')').Replace('，', ',').Replace('、', ',');
         var alternates = new List<string>();
         foreach (Match group in BracketGroup().Matches(text))

@@ -34,16 +34,68 @@ public sealed record SearchResult(string Query, SearchStatus Status, IReadOnlyLi
 public sealed record SearchMatch(Place Place, PlaceName Name, double Score, MatchExplanation Explanation);
 
 /// <summary>How a search matched a division: the path from the query to the name.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-/// <param name="Method">Exact, folded, match key or fuzzy.</param>
-/// <param name="Edits">Edits between the match keys, for fuzzy matches; else 0.</param>
-/// <param name="QueryKey">The match key of the query part that matched, when keys were compared; else null.</param>
-/// <param name="Steps">The steps, in order, in plain words: "generic word 'county' recognised (county, autonomous-county)",
-/// "suffix '-diki' stripped", "1 edit from 'dorbiljin'", "within Tacheng Prefecture (654200)", "historical division
-/// (until 2021-01), succeeded by 654203" ….</param>
-public sealed record MatchExplanation(MatchMethod Method, int Edits, string? QueryKey, IReadOnlyList<string> Steps)
+/// <remarks>Immutable and thread-safe. The steps are put into words when first read, so searches whose explanations are
+/// never shown do not pay for them.</remarks>
+public sealed class MatchExplanation
 {
+    private readonly IExplanationSource? source;
+    private IReadOnlyList<string>? steps;
+
+    /// <summary>Initializes a new instance of the <see cref="MatchExplanation"/> class.</summary>
+    /// <param name="method">Exact, folded, match key or fuzzy.</param>
+    /// <param name="edits">Edits between the match keys, for fuzzy matches; else 0.</param>
+    /// <param name="queryKey">The match key of the query part that matched, when keys were compared; else null.</param>
+    /// <param name="steps">The steps, in order, in plain words.</param>
+    public MatchExplanation(MatchMethod method, int edits, string? queryKey, IReadOnlyList<string> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        Method = method;
+        Edits = edits;
+        QueryKey = queryKey;
+        this.steps = steps;
+    }
+
+    internal MatchExplanation(MatchMethod method, int edits, string? queryKey, IExplanationSource source)
+    {
+        Method = method;
+        Edits = edits;
+        QueryKey = queryKey;
+        this.source = source;
+    }
+
+    /// <summary>Gets how the name was met: exact, folded, match key or fuzzy.</summary>
+    public MatchMethod Method { get; }
+
+    /// <summary>Gets the edits between the match keys, for fuzzy matches; else 0.</summary>
+    public int Edits { get; }
+
+    /// <summary>Gets the match key of the query part that matched, when keys were compared; else null.</summary>
+    public string? QueryKey { get; }
+
+    /// <summary>Gets the steps, in order, in plain words: "generic word 'county' recognised (county, autonomous-county)",
+    /// "suffix '-diki' stripped", "1 edit from 'dorbiljin'", "within Tacheng Prefecture (654200)", "historical division
+    /// (until 2021-01), succeeded by 654203" ….</summary>
+    public IReadOnlyList<string> Steps
+    {
+        get
+        {
+            if (steps is null)
+            {
+                // Two threads may word the same steps at once; they are equal, and either result is kept.
+                Interlocked.CompareExchange(ref steps, source!.DescribeSteps(), null);
+            }
+
+            return steps;
+        }
+    }
+
     /// <summary>Returns the steps joined by "; ".</summary>
     /// <returns>The explanation as one line.</returns>
     public override string ToString() => string.Join("; ", Steps);
+}
+
+/// <summary>What an explanation is worded from, on first reading.</summary>
+internal interface IExplanationSource
+{
+    IReadOnlyList<string> DescribeSteps();
 }
