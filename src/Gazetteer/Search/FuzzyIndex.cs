@@ -88,25 +88,24 @@ internal sealed class FuzzyIndex
 
     /// <summary>The keys within <paramref name="budget"/> edits of <paramref name="query"/>, with their distance, nearest
     /// first, then in ordinal order.</summary>
-    public IReadOnlyList<(string Key, int Distance)> Find(string query, int budget)
+    public IReadOnlyList<(string Key, int Distance)> Find(string query, int budget) => Find(query, budget, []);
+
+    /// <summary>As <see cref="Find(string, int)"/>, into a list the caller provides (cleared first), which is returned.</summary>
+    public List<(string Key, int Distance)> Find(string query, int budget, List<(string Key, int Distance)> found)
     {
+        found.Clear();
         budget = Math.Min(budget, MaxEdits);
         if (budget <= 0 || query.Length == 0 || query.Length > MaxKeyLength)
         {
-            return [];
+            return found;
         }
 
         var seen = ArrayPool<ulong>.Shared.Rent((keys.Length + 63) / 64);
         try
         {
             Array.Clear(seen);
-            var search = new Search { Index = this, Query = query, Budget = budget, Seen = seen };
+            var search = new Search { Index = this, Query = query, Budget = budget, Seen = seen, Found = found };
             Deletes(query, budget, ref search);
-            if (search.Found is not { } found)
-            {
-                return [];
-            }
-
             found.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Key, b.Key));
             return found;
         }
@@ -220,7 +219,7 @@ internal sealed class FuzzyIndex
         public string Query;
         public int Budget;
         public ulong[] Seen;
-        public List<(string Key, int Distance)>? Found;
+        public List<(string Key, int Distance)> Found;
 
         public void Visit(ulong hash)
         {
@@ -246,7 +245,7 @@ internal sealed class FuzzyIndex
                 var key = Index.keys[id];
                 if (Math.Abs(key.Length - Query.Length) <= Budget && Distance(Query, key) is var distance && distance <= Budget)
                 {
-                    (Found ??= []).Add((key, distance));
+                    Found.Add((key, distance));
                 }
             }
         }

@@ -50,6 +50,7 @@ internal sealed class PlaceSearch
             return new SearchResult(query, SearchStatus.Unresolved, []);
         }
 
+        Scratch.Current.Reset();
         var parts = QueryReader.Read(normalized, isKnownHanName);
         var candidates = Resolve(parts.Main, options);
         if (candidates.Count == 0 && parts.Whole != parts.Main)
@@ -76,7 +77,7 @@ internal sealed class PlaceSearch
         ApplyTime(candidates, options.AsOf);
 
         // The best candidate of each division: highest score, then the most exact method, then the first found.
-        var ordered = new List<Candidate>(candidates.Count);
+        var ordered = Scratch.Current.RentList();
         foreach (var candidate in candidates)
         {
             if ((options.Levels is not null && !options.Levels.Contains(candidate.Place.Level))
@@ -91,7 +92,7 @@ internal sealed class PlaceSearch
                 continue;
             }
 
-            var same = ordered.FindIndex(c => ReferenceEquals(c.Place, candidate.Place));
+            var same = IndexOfPlace(ordered, candidate.Place);
             if (same < 0)
             {
                 ordered.Add(candidate);
@@ -115,13 +116,40 @@ internal sealed class PlaceSearch
         for (var i = 0; i < count; i++)
         {
             var c = ordered[i];
-            ranked[i] = new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c));
+            ranked[i] = new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c.Explain()));
         }
 
-        var status = ranked.Length == 0 || ranked[0].Score < ResolveThreshold
+        // Ambiguity is judged on every candidate, not only on those returned (a limit of 1 must not hide a tie).
+        var status = ordered.Count == 0 || ranked[0].Score < ResolveThreshold
             ? SearchStatus.Unresolved
-            : ranked.Length > 1 && ranked[1].Score >= ranked[0].Score - AmbiguityMargin ? SearchStatus.Ambiguous : SearchStatus.Resolved;
+            : ordered.Count > 1 && Math.Round(ordered[1].Score, 4) >= ranked[0].Score - AmbiguityMargin ? SearchStatus.Ambiguous : SearchStatus.Resolved;
         return new SearchResult(query, status, ranked);
+    }
+
+    private static int IndexOfPlace(List<Candidate> candidates, Place place)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (ReferenceEquals(candidates[i].Place, place))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool AnyOfKind(List<Candidate> candidates, IReadOnlySet<PlaceKind> kinds)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (kinds.Contains(candidate.Place.Kind))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsIgnoreCase(IReadOnlyCollection<string> values, string value)
@@ -146,10 +174,7 @@ internal sealed class PlaceSearch
         var variants = new List<Variant>(2) { new(text) };
         if (core != text && core.Length > 0)
         {
-            var genericStep = recognised.Count > 0
-                ? $"generic word {string.Join(' ', recognised.Select(r => $"'{r}'"))} recognised ({string.Join(", ", kinds.Select(k => k.ToToken()))})"
-                : null;
-            variants.Add(new Variant(core, step: genericStep, generic: genericStep is not null));
+            variants.Add(new Variant(core, generic: recognised.Count > 0, recognised: recognised, kinds: kinds));
         }
 
         var found = Tiered(variants, kinds);
@@ -171,9 +196,19 @@ internal sealed class PlaceSearch
 
         // Near misses also when only a match key (a looser tier) found something, or when nothing found is of the kind
         // a generic word named: they rank below exact matches.
-        if (found.TrueForAll(c => c.Method == MatchMethod.MatchKey) || (kinds.Count > 0 && !found.Exists(c => kinds.Contains(c.Place.Kind))))
+        if (found.TrueForAll(c => c.Method == MatchMethod.MatchKey) || (kinds.Count > 0 && !AnyOfKind(found, kinds)))
         {
-            HashSet<Place>? matched = found.Count > 0 ? [.. found.Select(c => c.Place)] : null;
+            HashSet<Place>? matched = null;
+            if (found.Count > 0)
+            {
+                matched = Scratch.Current.Matched;
+                matched.Clear();
+                foreach (var candidate in found)
+                {
+                    matched.Add(candidate.Place);
+                }
+            }
+
             foreach (var variant in variants)
             {
                 Fuzzy(variant, options, found, matched);
@@ -190,7 +225,7 @@ internal sealed class PlaceSearch
                 {
                     var fits = kinds.Contains(candidate.Place.Kind);
                     candidate.Score += fits ? 0.04 : -0.2;
-                    candidate.Note(fits ? $"level hint fits: {candidate.Place.Kind.ToToken()}" : $"level hint does not fit {candidate.Place.Kind.ToToken()}");
+                    candidate.LevelHint = fits ? LevelHint.Fits : LevelHint.DoesNotFit;
                 }
             }
         }
@@ -203,18 +238,18 @@ internal sealed class PlaceSearch
     /// is named Altai exactly, the prefecture Altay, the same match key).</summary>
     private List<Candidate> Tiered(List<Variant> variants, IReadOnlySet<PlaceKind>? kinds = null)
     {
-        var result = new List<Candidate>();
-        bool Done() => result.Count > 0 && (kinds is null || kinds.Count == 0 || result.Exists(c => kinds.Contains(c.Place.Kind)));
+        var scratch = Scratch.Current;
+        var result = scratch.RentList();
 
         foreach (var variant in variants)
         {
             foreach (var form in catalog.ExactForms(variant.Text))
             {
-                result.Add(new Candidate(form, variant, MatchMethod.Exact, 0, null, null, 1.0));
+                result.Add(scratch.Rent(form, variant, MatchMethod.Exact, 0, null, null, 1.0));
             }
         }
 
-        if (Done())
+        if (Done(result, kinds))
         {
             return result;
         }
@@ -223,11 +258,11 @@ internal sealed class PlaceSearch
         {
             foreach (var form in catalog.FoldedForms(variant.Folded))
             {
-                result.Add(new Candidate(form, variant, MatchMethod.Folded, 0, null, null, 0.96));
+                result.Add(scratch.Rent(form, variant, MatchMethod.Folded, 0, null, null, 0.96));
             }
         }
 
-        if (Done())
+        if (Done(result, kinds))
         {
             return result;
         }
@@ -240,7 +275,7 @@ internal sealed class PlaceSearch
                 {
                     foreach (var form in forms)
                     {
-                        result.Add(new Candidate(form, variant, MatchMethod.MatchKey, 0, key, null, 0.9));
+                        result.Add(scratch.Rent(form, variant, MatchMethod.MatchKey, 0, key, null, 0.9));
                     }
                 }
             }
@@ -248,6 +283,9 @@ internal sealed class PlaceSearch
 
         return result;
     }
+
+    private static bool Done(List<Candidate> result, IReadOnlySet<PlaceKind>? kinds) =>
+        result.Count > 0 && (kinds is null || kinds.Count == 0 || AnyOfKind(result, kinds));
 
     private void Fuzzy(Variant variant, SearchOptions options, List<Candidate> found, HashSet<Place>? matched)
     {
@@ -258,14 +296,14 @@ internal sealed class PlaceSearch
         var folded = variant.Folded;
         if ((options.MaxEdits ?? 1) >= 1 && folded.Length > 4 && folded.Length <= MaxFoldedLength + 1)
         {
-            foreach (var (match, distance) in foldedFuzzy.Value.Find(folded, 1))
+            foreach (var (match, distance) in foldedFuzzy.Value.Find(folded, 1, Scratch.Current.Near()))
             {
                 var similarity = 1.0 - ((double)distance / Math.Max(folded.Length, match.Length));
                 foreach (var form in catalog.FoldedForms(match))
                 {
                     if (matched is null || !matched.Contains(form.Place))
                     {
-                        found.Add(new Candidate(form, variant, MatchMethod.Fuzzy, distance, null, null, (0.85 * similarity) + 0.06));
+                        found.Add(Scratch.Current.Rent(form, variant, MatchMethod.Fuzzy, distance, null, null, (0.85 * similarity) + 0.06));
                     }
                 }
             }
@@ -284,7 +322,7 @@ internal sealed class PlaceSearch
         for (var reading = 0; reading < readings.Count; reading++)
         {
             var key = readings[reading];
-            foreach (var (match, distance) in fuzzy.Value.Find(key, budget))
+            foreach (var (match, distance) in fuzzy.Value.Find(key, budget, Scratch.Current.Near()))
             {
                 // Similarity relative to length, so two edits in a short key count for more than in a long one; too
                 // dissimilar keys are not a misspelling. Shared beginnings and endings break ties between equal distances.
@@ -300,7 +338,7 @@ internal sealed class PlaceSearch
                 {
                     if (matched is null || !matched.Contains(form.Place))
                     {
-                        found.Add(new Candidate(form, variant, MatchMethod.Fuzzy, distance, key, match, score));
+                        found.Add(Scratch.Current.Rent(form, variant, MatchMethod.Fuzzy, distance, key, match, score));
                     }
                 }
             }
@@ -410,7 +448,7 @@ internal sealed class PlaceSearch
     private static void Agree(List<Candidate> candidates, List<Candidate> alternates, string alternate)
     {
         var places = alternates.Select(a => a.Place).ToHashSet();
-        if (!candidates.Exists(c => places.Contains(c.Place)))
+        if (!AnyIn(candidates, places))
         {
             foreach (var candidate in candidates)
             {
@@ -426,6 +464,19 @@ internal sealed class PlaceSearch
             candidate.Score += agrees ? 0.03 : -0.25;
             candidate.Note(agrees ? $"'{alternate}' names the same division" : $"'{alternate}' names another division");
         }
+    }
+
+    private static bool AnyIn(List<Candidate> candidates, HashSet<Place> places)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (places.Contains(candidate.Place))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Qualifiers ("…, Tacheng Prefecture", "新疆塔城地区…"): divisions within a place the qualifier names rise.</summary>
@@ -451,30 +502,26 @@ internal sealed class PlaceSearch
         {
             var place = candidate.Place;
             var existed = asOf is { } date ? place.ExistedOn(date) : !place.IsHistorical;
-            if (place.IsHistorical)
-            {
-                candidate.Note($"historical division (until {place.ValidTo}), succeeded by {string.Join(", ", place.SuccessorCodes)}");
-            }
-
             if (!existed)
             {
                 candidate.Score -= 0.1;
-                if (asOf is not null)
-                {
-                    candidate.Note(string.Create(CultureInfo.InvariantCulture, $"did not exist on {asOf:yyyy-MM-dd}"));
-                }
             }
 
-            if (candidate.Name.IsHistorical && candidate.Name.ValidTo is { } end)
-            {
-                candidate.Note($"historical name (until {end})");
-            }
+            candidate.Time = (true, asOf, existed);
         }
+    }
+
+    private enum LevelHint
+    {
+        None,
+        Fits,
+        DoesNotFit,
     }
 
     /// <summary>One reading of a query part: the text looked up, the reading it came from and the step between (a
     /// generic word recognised, an ending stripped); its folded form and match keys are computed once, when first needed.</summary>
-    private sealed class Variant(string text, Variant? parent = null, string? step = null, string? suffix = null, bool generic = false)
+    private sealed class Variant(
+        string text, Variant? parent = null, string? suffix = null, bool generic = false, List<string>? recognised = null, IReadOnlySet<PlaceKind>? kinds = null)
     {
         private string? folded;
         private IReadOnlyList<string>? keys;
@@ -491,9 +538,10 @@ internal sealed class PlaceSearch
         public void AddSteps(List<string> steps)
         {
             parent?.AddSteps(steps);
-            if (step is not null)
+            if (recognised is { Count: > 0 })
             {
-                steps.Add(step);
+                var words = string.Join(' ', recognised.Select(r => $"'{r}'"));
+                steps.Add($"generic word {words} recognised ({string.Join(", ", kinds!.Select(k => k.ToToken()))})");
             }
 
             if (suffix is not null)
@@ -503,27 +551,59 @@ internal sealed class PlaceSearch
         }
     }
 
-    /// <summary>A division found for a query part. Its explanation is put into words only if it is returned.</summary>
-    private sealed class Candidate(PlaceMatch form, Variant variant, MatchMethod method, int edits, string? key, string? matchedKey, double methodScore)
-        : IExplanationSource
+    /// <summary>A division found for a query part. Candidates are reused from search to search on a thread
+    /// (<see cref="Scratch"/>); what a returned match needs to explain itself is copied out by <see cref="Explain"/>.</summary>
+    private sealed class Candidate : IExplanationSource
     {
-        private List<string>? notes;
+        private readonly List<string> notes = [];
+        private PlaceMatch form = null!;
+        private string? matchedKey;
 
         public Place Place => form.Place;
 
         public PlaceName Name => form.Name;
 
-        public Variant Variant { get; } = variant;
+        public Variant Variant { get; private set; } = null!;
 
-        public MatchMethod Method { get; } = method;
+        public MatchMethod Method { get; private set; }
 
-        public int Edits { get; } = edits;
+        public int Edits { get; private set; }
 
-        public string? Key { get; } = key;
+        public string? Key { get; private set; }
 
-        public double Score { get; set; } = methodScore * FormScore(form);
+        public double Score { get; set; }
 
-        public void Note(string step) => (notes ??= []).Add(step);
+        public LevelHint LevelHint { get; set; }
+
+        /// <summary>Gets or sets whether time was weighed (and for which date, and whether the division existed then).</summary>
+        public (bool Applied, DateOnly? AsOf, bool Existed) Time { get; set; }
+
+        public Candidate Init(PlaceMatch form, Variant variant, MatchMethod method, int edits, string? key, string? matchedKey, double methodScore)
+        {
+            this.form = form;
+            this.matchedKey = matchedKey;
+            Variant = variant;
+            Method = method;
+            Edits = edits;
+            Key = key;
+            Score = methodScore * FormScore(form);
+            LevelHint = LevelHint.None;
+            Time = default;
+            notes.Clear();
+            return this;
+        }
+
+        public void Note(string step) => notes.Add(step);
+
+        /// <summary>A detached copy of what the explanation is worded from.</summary>
+        public Candidate Explain()
+        {
+            var copy = new Candidate().Init(form, Variant, Method, Edits, Key, matchedKey, 0);
+            copy.LevelHint = LevelHint;
+            copy.Time = Time;
+            copy.notes.AddRange(notes);
+            return copy;
+        }
 
         public IReadOnlyList<string> DescribeSteps()
         {
@@ -540,9 +620,30 @@ internal sealed class PlaceSearch
             Variant.AddSteps(steps);
             steps.Add($"{how}: '{name.Text}' ({name.Language}, {name.Kind.ToToken()})");
             steps.AddRange(name.DescribeDerivation());
-            if (notes is not null)
+            if (LevelHint != LevelHint.None)
             {
-                steps.AddRange(notes);
+                var kind = Place.Kind.ToToken();
+                steps.Add(LevelHint == LevelHint.Fits ? $"level hint fits: {kind}" : $"level hint does not fit {kind}");
+            }
+
+            steps.AddRange(notes);
+            if (Time.Applied)
+            {
+                var place = Place;
+                if (place.IsHistorical)
+                {
+                    steps.Add($"historical division (until {place.ValidTo}), succeeded by {string.Join(", ", place.SuccessorCodes)}");
+                }
+
+                if (!Time.Existed && Time.AsOf is { } asOf)
+                {
+                    steps.Add(string.Create(CultureInfo.InvariantCulture, $"did not exist on {asOf:yyyy-MM-dd}"));
+                }
+
+                if (name.IsHistorical && name.ValidTo is { } end)
+                {
+                    steps.Add($"historical name (until {end})");
+                }
             }
 
             return [.. steps];
@@ -557,6 +658,56 @@ internal sealed class PlaceSearch
                 NameOrigin.GenericTermRemoved => 0.97,
                 _ => 0.95,
             }) * (form.AttestedName.IsPrimary ? 1.0 : 0.98) * (name.IsHistorical ? 0.98 : 1.0);
+        }
+    }
+
+    /// <summary>Per-thread working memory of searches: candidates and lists reused from one search to the next, so that
+    /// a search allocates little beyond its answer. Everything rented is valid until the next search on the thread.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? current;
+
+        private readonly List<Candidate> candidates = [];
+        private readonly List<List<Candidate>> lists = [];
+        private readonly List<List<(string Key, int Distance)>> nears = [];
+        private int usedCandidates;
+        private int usedLists;
+        private int usedNears;
+
+        public static Scratch Current => current ??= new Scratch();
+
+        public HashSet<Place> Matched { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public void Reset()
+        {
+            usedCandidates = usedLists = usedNears = 0;
+        }
+
+        public Candidate Rent(PlaceMatch form, Variant variant, MatchMethod method, int edits, string? key, string? matchedKey, double methodScore)
+        {
+            if (usedCandidates == candidates.Count)
+            {
+                candidates.Add(new Candidate());
+            }
+
+            return candidates[usedCandidates++].Init(form, variant, method, edits, key, matchedKey, methodScore);
+        }
+
+        public List<Candidate> RentList() => Rent(lists, ref usedLists);
+
+        public List<(string Key, int Distance)> Near() => Rent(nears, ref usedNears);
+
+        private static List<T> Rent<T>(List<List<T>> pool, ref int used)
+        {
+            if (used == pool.Count)
+            {
+                pool.Add([]);
+            }
+
+            var list = pool[used++];
+            list.Clear();
+            return list;
         }
     }
 }

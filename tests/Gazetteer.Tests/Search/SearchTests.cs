@@ -88,6 +88,26 @@ public sealed class SearchTests
     }
 
     [Fact]
+    public void Search_LimitOne_StillReportsAmbiguity()
+    {
+        var found = Catalog.Search("Hotan", new SearchOptions { Limit = 1 });
+
+        Assert.Equal(SearchStatus.Ambiguous, found.Status);
+        Assert.Equal(Catalog.Search("Hotan").Best!.Place.Code, found.Best!.Place.Code);
+    }
+
+    [Fact]
+    public void Search_ExplanationReadFromManyThreads_IsTheSame()
+    {
+        var found = Catalog.Search("Dorbiljn (Emin) county, Tacheng");
+        var steps = new IReadOnlyList<string>[16];
+        Parallel.For(0, steps.Length, i => steps[i] = found.Best!.Explanation.Steps);
+
+        Assert.All(steps, s => Assert.Equal(steps[0], s));
+        Assert.Contains(steps[0], s => s.StartsWith("level hint fits", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Search_Options_LimitLevelsLanguagesMinScore()
     {
         Assert.Single(Catalog.Search("Hotan", new SearchOptions { Limit = 1 }).Matches);

@@ -98,7 +98,7 @@ internal sealed class CompiledRules
             Length += delta;
         }
 
-        public void Set(string text)
+        public void Set(ReadOnlySpan<char> text)
         {
             Reserve(text.Length);
             text.CopyTo(chars);
@@ -139,7 +139,23 @@ internal sealed class CompiledRules
         {
             if (!text.IsAscii && !normalizer.IsNormalized(text.Span))
             {
-                text.Set(normalizer.Normalize(text.Span));
+                // Into a rented buffer (normalization grows text by at most a few times), a string only if it does not fit.
+                var buffer = ArrayPool<char>.Shared.Rent((text.Length * 4) + 16);
+                try
+                {
+                    if (normalizer.TryNormalize(text.Span, buffer, out var written))
+                    {
+                        text.Set(buffer.AsSpan(0, written));
+                    }
+                    else
+                    {
+                        text.Set(normalizer.Normalize(text.Span));
+                    }
+                }
+                finally
+                {
+                    ArrayPool<char>.Shared.Return(buffer);
+                }
             }
         }
     }
