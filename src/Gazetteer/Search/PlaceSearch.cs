@@ -107,7 +107,7 @@ internal sealed class PlaceSearch
         {
             var order = Math.Round(b.Score, 6).CompareTo(Math.Round(a.Score, 6));
             order = order != 0 ? order : a.Place.IsHistorical.CompareTo(b.Place.IsHistorical);
-            order = order != 0 ? order : a.Place.Level.CompareTo(b.Place.Level);
+            order = order != 0 ? order : ((int)a.Place.Level).CompareTo((int)b.Place.Level);
             return order != 0 ? order : string.CompareOrdinal(a.Place.Code, b.Place.Code);
         });
 
@@ -185,7 +185,10 @@ internal sealed class PlaceSearch
             {
                 var lastSpace = variant.Text.LastIndexOf(' ');
                 var last = variant.Text[(lastSpace + 1)..];
-                foreach (var (stem, suffix) in suffixes.Stems(last))
+                var endings = Scratch.Current.Stems;
+                endings.Clear();
+                suffixes.Stems(last, endings);
+                foreach (var (stem, suffix) in endings)
                 {
                     stems.Add(new Variant(variant.Text[..(lastSpace + 1)] + stem, variant, suffix: suffix, generic: variant.Generic));
                 }
@@ -375,10 +378,18 @@ internal sealed class PlaceSearch
             return (text, NoKinds, NoWords); // one word: a generic word needs a name beside it
         }
 
-        var kinds = new HashSet<PlaceKind>();
-        var recognised = new List<string>();
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var folded = words.Select(NameNormalizer.FoldNormalized).ToList();
+        // Generic words come off both ends of the window [first, end) of words.
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var folded = new string[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            folded[i] = NameNormalizer.FoldNormalized(words[i]);
+        }
+
+        HashSet<PlaceKind>? kinds = null;
+        List<string>? recognised = null;
+        var first = 0;
+        var end = words.Length;
         bool changed;
         do
         {
@@ -386,52 +397,54 @@ internal sealed class PlaceSearch
             foreach (var (term, termWords) in terms)
             {
                 var n = termWords.Length;
-                if (n >= folded.Count)
+                if (n >= end - first)
                 {
                     continue;
                 }
 
-                if (WordsEqual(folded, folded.Count - n, termWords))
+                if (WordsEqual(folded, end - n, termWords))
                 {
-                    recognised.Insert(0, string.Join(' ', words.Skip(words.Count - n)));
-                    words.RemoveRange(words.Count - n, n);
-                    folded.RemoveRange(folded.Count - n, n);
+                    (recognised ??= []).Insert(0, string.Join(' ', words, end - n, n));
+                    end -= n;
                 }
-                else if (term.Role == TermRole.Generic && WordsEqual(folded, 0, termWords))
+                else if (term.Role == TermRole.Generic && WordsEqual(folded, first, termWords))
                 {
-                    recognised.Add(string.Join(' ', words.Take(n)));
-                    words.RemoveRange(0, n);
-                    folded.RemoveRange(0, n);
+                    (recognised ??= []).Add(string.Join(' ', words, first, n));
+                    first += n;
                 }
                 else
                 {
                     continue;
                 }
 
-                kinds.UnionWith(term.Kinds);
+                (kinds ??= []).UnionWith(term.Kinds);
                 changed = true;
                 break;
             }
         }
-        while (changed && words.Count > 1);
+        while (changed && end - first > 1);
 
-        var core = string.Join(' ', words);
-        if (words.Count == 1 && Characters.IsAllHan(core) && catalog.Terms.Strip(core) is { } bare && bare.Length > 0)
+        var core = first == 0 && end == words.Length ? text : string.Join(' ', words, first, end - first);
+        if (end - first == 1 && Characters.IsAllHan(core) && catalog.Terms.Strip(core) is { } bare && bare.Length > 0)
         {
             var generic = core[bare.Length..];
-            foreach (var (term, _) in terms.Where(t => t.Term.Role == TermRole.Generic && generic.EndsWith(t.Term.Text, StringComparison.Ordinal)).Take(1))
+            foreach (var (term, _) in terms)
             {
-                kinds.UnionWith(term.Kinds);
+                if (term.Role == TermRole.Generic && generic.EndsWith(term.Text, StringComparison.Ordinal))
+                {
+                    (kinds ??= []).UnionWith(term.Kinds);
+                    break;
+                }
             }
 
-            recognised.Add(generic);
+            (recognised ??= []).Add(generic);
             core = bare;
         }
 
-        return (core, kinds, recognised);
+        return (core, kinds ?? NoKinds, recognised ?? NoWords);
     }
 
-    private static bool WordsEqual(List<string> words, int start, string[] termWords)
+    private static bool WordsEqual(string[] words, int start, string[] termWords)
     {
         for (var i = 0; i < termWords.Length; i++)
         {
@@ -678,6 +691,8 @@ internal sealed class PlaceSearch
         public static Scratch Current => current ??= new Scratch();
 
         public HashSet<Place> Matched { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public List<(string Stem, string Suffix)> Stems { get; } = [];
 
         public void Reset()
         {

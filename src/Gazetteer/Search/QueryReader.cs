@@ -103,10 +103,12 @@ internal sealed class CaseSuffixes
 {
     public static readonly string[] Header = ["suffix", "lang", "case", "source"];
 
-    private CaseSuffixes(IReadOnlyList<(string Suffix, string Language)> suffixes) => Suffixes = suffixes;
+    private readonly (string Suffix, string Language)[] suffixes;
+
+    private CaseSuffixes(IReadOnlyList<(string Suffix, string Language)> suffixes) => this.suffixes = [.. suffixes];
 
     /// <summary>Gets the suffixes, longest first, normalised.</summary>
-    public IReadOnlyList<(string Suffix, string Language)> Suffixes { get; }
+    public IReadOnlyList<(string Suffix, string Language)> Suffixes => suffixes;
 
     public static CaseSuffixes Read(TextReader reader, List<DataProblem> problems)
     {
@@ -118,18 +120,19 @@ internal sealed class CaseSuffixes
         return new CaseSuffixes(list);
     }
 
-    /// <summary>The stems of a normalised word once an ending is removed (Russian stems also with -а restored).</summary>
-    public IEnumerable<(string Stem, string Suffix)> Stems(string word)
+    /// <summary>The stems of a normalised word once an ending is removed (Russian stems also with -а restored), added to
+    /// <paramref name="stems"/>.</summary>
+    public void Stems(string word, List<(string Stem, string Suffix)> stems)
     {
-        foreach (var (suffix, language) in Suffixes)
+        foreach (var (suffix, language) in suffixes)
         {
             if (word.Length >= suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
             {
                 var stem = word[..^suffix.Length];
-                yield return (stem, suffix);
+                stems.Add((stem, suffix));
                 if (language == "ru")
                 {
-                    yield return (stem + "а", suffix);
+                    stems.Add((stem + "а", suffix));
                 }
             }
         }

@@ -37,17 +37,17 @@ internal static class MatchKey
     {
         if (Characters.ContainsHan(text))
         {
-            return [ForName(text, "zh-Hans")];
+            return new[] { ForName(text, "zh-Hans") };
         }
 
         var plain = Compute(text);
         if (!text.AsSpan().ContainsAny(SchemeLetters))
         {
-            return [plain];
+            return new[] { plain };
         }
 
         var pinyin = ForName(text, "zh-Latn-pinyin");
-        return pinyin == plain || pinyin.Length == 0 ? [plain] : [plain, pinyin];
+        return pinyin == plain || pinyin.Length == 0 ? new[] { plain } : new[] { plain, pinyin };
     }
 
     /// <summary>Whether another pass of the rules could change a key: only a key with a letter that ends or starts a

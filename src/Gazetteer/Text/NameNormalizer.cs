@@ -18,6 +18,7 @@ public static class NameNormalizer
 {
     private static readonly Normalizer2 NfkcCaseFold = Normalizer2.NFKCCaseFoldInstance;
     private static readonly Normalizer2 Nfd = Normalizer2.NFDInstance;
+    private static readonly System.Buffers.SearchValues<char> AsciiSeparators = System.Buffers.SearchValues.Create(" '-.");
 
     /// <summary>Returns the primary comparison key of a name.</summary>
     /// <param name="text">Any string.</param>
@@ -39,6 +40,12 @@ public static class NameNormalizer
     /// <summary>Folds a string that is already a primary key.</summary>
     internal static string FoldNormalized(string normalized)
     {
+        if (System.Text.Ascii.IsValid(normalized))
+        {
+            // ASCII has nothing to decompose and no marks: only the separators go, and a string without any is its own fold.
+            return normalized.AsSpan().ContainsAny(AsciiSeparators) ? RemoveAsciiSeparators(normalized) : normalized;
+        }
+
         // The hamza carrier ئ only marks a vowel-initial syllable; users often leave it out, so the fold drops it
         // before decomposition (which would otherwise leave its Yeh behind).
         var source = normalized.Contains('\u0626', StringComparison.Ordinal)
@@ -64,6 +71,20 @@ public static class NameNormalizer
             }
 
             sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string RemoveAsciiSeparators(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!AsciiSeparators.Contains(c))
+            {
+                sb.Append(c);
+            }
         }
 
         return sb.ToString();
