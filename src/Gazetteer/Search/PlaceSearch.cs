@@ -568,7 +568,7 @@ internal sealed class PlaceSearch
     /// (<see cref="Scratch"/>); what a returned match needs to explain itself is copied out by <see cref="Explain"/>.</summary>
     private sealed class Candidate : IExplanationSource
     {
-        private readonly List<string> notes = [];
+        private List<string>? notes;
         private PlaceMatch form = null!;
         private string? matchedKey;
 
@@ -602,11 +602,11 @@ internal sealed class PlaceSearch
             Score = methodScore * FormScore(form);
             LevelHint = LevelHint.None;
             Time = default;
-            notes.Clear();
+            notes?.Clear();
             return this;
         }
 
-        public void Note(string step) => notes.Add(step);
+        public void Note(string step) => (notes ??= []).Add(step);
 
         /// <summary>A detached copy of what the explanation is worded from.</summary>
         public Candidate Explain()
@@ -614,7 +614,11 @@ internal sealed class PlaceSearch
             var copy = new Candidate().Init(form, Variant, Method, Edits, Key, matchedKey, 0);
             copy.LevelHint = LevelHint;
             copy.Time = Time;
-            copy.notes.AddRange(notes);
+            if (notes is { Count: > 0 })
+            {
+                copy.notes = [.. notes];
+            }
+
             return copy;
         }
 
@@ -639,7 +643,11 @@ internal sealed class PlaceSearch
                 steps.Add(LevelHint == LevelHint.Fits ? $"level hint fits: {kind}" : $"level hint does not fit {kind}");
             }
 
-            steps.AddRange(notes);
+            if (notes is not null)
+            {
+                steps.AddRange(notes);
+            }
+
             if (Time.Applied)
             {
                 var place = Place;

@@ -23,8 +23,14 @@ internal static class MatchKey
             language = "zh-Latn-pinyin";
         }
 
-        var rules = Transliterator.Rules;
-        if (rules.Direct(language, PlainLatin) is { } premap)
+        var premap = Transliterator.Rules.Direct(language, PlainLatin);
+        if ((premap is null || premap.Compiled is not null) && KeyRules.Compiled is { } compiled)
+        {
+            // One buffer from the pre-map through every pass of the key rules.
+            return Transliteration.CompiledRules.ApplyToFixpoint(Characters.ReplaceLoneSurrogates(text), premap?.Compiled, compiled, MayMergeAgain, MaxExtraPasses);
+        }
+
+        if (premap is not null)
         {
             text = premap.ApplyFast(text);
         }
@@ -50,10 +56,15 @@ internal static class MatchKey
         return pinyin == plain || pinyin.Length == 0 ? new[] { plain } : new[] { plain, pinyin };
     }
 
+    private const int MaxExtraPasses = 8;
+
+    private static Transliteration.RuleTransform KeyRules => Transliterator.Rules.Direct("und", Tag)
+        ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
+
     /// <summary>Whether another pass of the rules could change a key: only a key with a letter that ends or starts a
     /// merge (h, x, q, v, y; s in ts) or a doubled letter can. Saves the verifying pass for most keys; the idempotency
     /// property test guards the shortcut.</summary>
-    private static bool MayMergeAgain(string key)
+    private static bool MayMergeAgain(ReadOnlySpan<char> key)
     {
         for (var i = 0; i < key.Length; i++)
         {
@@ -121,14 +132,18 @@ internal static class MatchKey
     /// <summary>The key under the general rules only.</summary>
     public static string Compute(string text)
     {
-        var rules = Transliterator.Rules.Direct("und", Tag)
-            ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
+        var rules = KeyRules;
         // The key is the fixpoint of the rules: a merge can bring together letters that merge again (k·kh -> kh -> h),
         // and a rule pass cannot look back before its own output. Every pass after the first only shortens the key.
-        var key = rules.ApplyFast(Characters.ReplaceLoneSurrogates(text));
-        for (var pass = 0; pass < 8 && MayMergeAgain(key); pass++)
+        if (rules.Compiled is { } compiled)
         {
-            var next = rules.ApplyFast(key);
+            return Transliteration.CompiledRules.ApplyToFixpoint(Characters.ReplaceLoneSurrogates(text), null, compiled, MayMergeAgain, MaxExtraPasses);
+        }
+
+        var key = rules.Apply(Characters.ReplaceLoneSurrogates(text));
+        for (var pass = 0; pass < MaxExtraPasses && MayMergeAgain(key); pass++)
+        {
+            var next = rules.Apply(key);
             if (next == key)
             {
                 break;

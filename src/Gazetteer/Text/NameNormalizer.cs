@@ -51,43 +51,70 @@ public static class NameNormalizer
         var source = normalized.Contains('\u0626', StringComparison.Ordinal)
             ? normalized.Replace("\u0626", string.Empty, StringComparison.Ordinal)
             : normalized;
-        var decomposed = Nfd.Normalize(source);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        // Decomposed into a rented buffer (a string only if it does not fit), then folded into another: one string made.
+        var pool = System.Buffers.ArrayPool<char>.Shared;
+        var decomposedBuffer = pool.Rent((source.Length * 4) + 16);
+        var foldedBuffer = pool.Rent((source.Length * 4) + 16);
+        try
         {
-            switch (c)
+            ReadOnlySpan<char> decomposed = Nfd.TryNormalize(source.AsSpan(), decomposedBuffer, out var written)
+                ? decomposedBuffer.AsSpan(0, written)
+                : Nfd.Normalize(source);
+            if (decomposed.Length > foldedBuffer.Length)
             {
-                case ' ' or '\'' or '-' or '.' or '\u0621' or '\u0674':
-                    continue;
-                case '\u0131':
-                    sb.Append('i');
-                    continue;
+                pool.Return(foldedBuffer);
+                foldedBuffer = pool.Rent(decomposed.Length);
             }
 
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            var length = 0;
+            foreach (var c in decomposed)
             {
-                continue;
+                switch (c)
+                {
+                    case ' ' or '\'' or '-' or '.' or '\u0621' or '\u0674':
+                        continue;
+                    case '\u0131':
+                        foldedBuffer[length++] = 'i';
+                        continue;
+                }
+
+                var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+                {
+                    continue;
+                }
+
+                foldedBuffer[length++] = c;
             }
 
-            sb.Append(c);
+            return new string(foldedBuffer, 0, length);
         }
-
-        return sb.ToString();
+        finally
+        {
+            pool.Return(decomposedBuffer);
+            pool.Return(foldedBuffer);
+        }
     }
 
     private static string RemoveAsciiSeparators(string text)
     {
-        var sb = new StringBuilder(text.Length);
+        var length = 0;
         foreach (var c in text)
         {
-            if (!AsciiSeparators.Contains(c))
-            {
-                sb.Append(c);
-            }
+            length += AsciiSeparators.Contains(c) ? 0 : 1;
         }
 
-        return sb.ToString();
+        return string.Create(length, text, static (span, source) =>
+        {
+            var i = 0;
+            foreach (var c in source)
+            {
+                if (!AsciiSeparators.Contains(c))
+                {
+                    span[i++] = c;
+                }
+            }
+        });
     }
 
     /// <summary>The full (ICU) path of <see cref="Normalize"/>, exposed so tests can compare it with the ASCII path.</summary>
@@ -164,39 +191,57 @@ public static class NameNormalizer
 
     private static string NormalizeFull(string text)
     {
-        var folded = NfkcCaseFold.Normalize(Characters.ReplaceLoneSurrogates(text));
-        var sb = new StringBuilder(folded.Length);
-        var pendingSpace = false;
-        for (var i = 0; i < folded.Length; i++)
+        // Case-folded into a rented buffer (a string only if it does not fit), then mapped into another: one string made.
+        text = Characters.ReplaceLoneSurrogates(text);
+        var pool = System.Buffers.ArrayPool<char>.Shared;
+        var foldedBuffer = pool.Rent((text.Length * 4) + 16);
+        char[]? output = null;
+        try
         {
-            var c = MapCharacter(folded, i);
-            if (c == '\0')
+            ReadOnlySpan<char> folded = NfkcCaseFold.TryNormalize(text.AsSpan(), foldedBuffer, out var written)
+                ? foldedBuffer.AsSpan(0, written)
+                : NfkcCaseFold.Normalize(text);
+            output = pool.Rent(folded.Length + 1);
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var original in folded)
             {
-                continue;
+                var c = MapCharacter(original);
+                if (c == '\0')
+                {
+                    continue;
+                }
+
+                if (c == ' ')
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    output[length++] = ' ';
+                    pendingSpace = false;
+                }
+
+                output[length++] = c;
             }
 
-            if (c == ' ')
-            {
-                pendingSpace = sb.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                sb.Append(' ');
-                pendingSpace = false;
-            }
-
-            sb.Append(c);
+            return new string(output, 0, length);
         }
-
-        return sb.ToString();
+        finally
+        {
+            pool.Return(foldedBuffer);
+            if (output is not null)
+            {
+                pool.Return(output);
+            }
+        }
     }
 
     /// <summary>Maps one character of NFKC-case-folded text; '\0' drops it, ' ' is a space.</summary>
-    private static char MapCharacter(string text, int index)
+    private static char MapCharacter(char c)
     {
-        var c = text[index];
         switch (c)
         {
             case '\u0640': // tatweel

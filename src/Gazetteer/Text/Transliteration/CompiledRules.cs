@@ -46,9 +46,48 @@ internal sealed class CompiledRules
         var buffer = new TextBuffer(text);
         try
         {
-            foreach (var pass in passes)
+            Run(ref buffer);
+            return buffer.ToString();
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+
+    /// <summary>Whether another run of rules could still change a text.</summary>
+    public delegate bool MayChange(ReadOnlySpan<char> text);
+
+    /// <summary>Runs <paramref name="first"/> (if any) then <paramref name="rules"/>, and runs <paramref name="rules"/>
+    /// again while <paramref name="mayChange"/> says so and a run changes the text, at most <paramref name="maxRuns"/>
+    /// more times; one string is made, at the end. Equal to applying the rules one after another on strings.</summary>
+    public static string ApplyToFixpoint(string text, CompiledRules? first, CompiledRules rules, MayChange mayChange, int maxRuns)
+    {
+        var buffer = new TextBuffer(text);
+        char[]? previous = null;
+        try
+        {
+            first?.Run(ref buffer);
+            rules.Run(ref buffer);
+            for (var run = 0; run < maxRuns && mayChange(buffer.Span); run++)
             {
-                pass.Run(ref buffer);
+                if (previous is null || previous.Length < buffer.Length)
+                {
+                    if (previous is not null)
+                    {
+                        ArrayPool<char>.Shared.Return(previous);
+                    }
+
+                    previous = ArrayPool<char>.Shared.Rent(buffer.Length);
+                }
+
+                var length = buffer.Length;
+                buffer.Span.CopyTo(previous);
+                rules.Run(ref buffer);
+                if (buffer.Span.SequenceEqual(previous.AsSpan(0, length)))
+                {
+                    break;
+                }
             }
 
             return buffer.ToString();
@@ -56,6 +95,18 @@ internal sealed class CompiledRules
         finally
         {
             buffer.Dispose();
+            if (previous is not null)
+            {
+                ArrayPool<char>.Shared.Return(previous);
+            }
+        }
+    }
+
+    private void Run(ref TextBuffer buffer)
+    {
+        foreach (var pass in passes)
+        {
+            pass.Run(ref buffer);
         }
     }
 
