@@ -17,7 +17,7 @@ internal sealed class PlaceSearch
     /// <summary>Below this score the best match is a suggestion, not a resolution.</summary>
     private const double ResolveThreshold = 0.6;
 
-    private static readonly HashSet<PlaceKind> NoKinds = [];
+    private static readonly List<PlaceKind> NoKinds = [];
     private static readonly List<string> NoWords = [];
 
     private readonly PlaceCatalog catalog;
@@ -139,7 +139,7 @@ internal sealed class PlaceSearch
         return -1;
     }
 
-    private static bool AnyOfKind(List<Candidate> candidates, IReadOnlySet<PlaceKind> kinds)
+    private static bool AnyOfKind(List<Candidate> candidates, List<PlaceKind> kinds)
     {
         foreach (var candidate in candidates)
         {
@@ -171,7 +171,8 @@ internal sealed class PlaceSearch
     private List<Candidate> Resolve(string text, SearchOptions options)
     {
         var (core, kinds, recognised) = RecogniseGenericWords(text);
-        var variants = new List<Variant>(2) { new(text) };
+        var variants = Scratch.Current.Variants();
+        variants.Add(new Variant(text));
         if (core != text && core.Length > 0)
         {
             variants.Add(new Variant(core, generic: recognised.Count > 0, recognised: recognised, kinds: kinds));
@@ -239,7 +240,7 @@ internal sealed class PlaceSearch
     /// <summary>Exact, folded, then match-key matches: the first tier that finds a candidate wins — unless a generic word
     /// named the kind, in which case the tiers go on until a candidate of that kind appears ("Altai Prefecture": the city
     /// is named Altai exactly, the prefecture Altay, the same match key).</summary>
-    private List<Candidate> Tiered(List<Variant> variants, IReadOnlySet<PlaceKind>? kinds = null)
+    private List<Candidate> Tiered(List<Variant> variants, List<PlaceKind>? kinds = null)
     {
         var scratch = Scratch.Current;
         var result = scratch.RentList();
@@ -287,7 +288,7 @@ internal sealed class PlaceSearch
         return result;
     }
 
-    private static bool Done(List<Candidate> result, IReadOnlySet<PlaceKind>? kinds) =>
+    private static bool Done(List<Candidate> result, List<PlaceKind>? kinds) =>
         result.Count > 0 && (kinds is null || kinds.Count == 0 || AnyOfKind(result, kinds));
 
     private void Fuzzy(Variant variant, SearchOptions options, List<Candidate> found, HashSet<Place>? matched)
@@ -322,7 +323,7 @@ internal sealed class PlaceSearch
         // One typed edit can cost two in the key (the key merges doubled letters: Uumçi -> umci, Ürümçi -> urumci).
         var budget = Math.Min(options.MaxEdits ?? int.MaxValue, letters <= 3 ? 0 : letters <= 4 ? 1 : 2);
         var readings = variant.Keys;
-        for (var reading = 0; reading < readings.Count; reading++)
+        for (var reading = 0; reading < readings.Length; reading++)
         {
             var key = readings[reading];
             foreach (var (match, distance) in fuzzy.Value.Find(key, budget, Scratch.Current.Near()))
@@ -371,7 +372,7 @@ internal sealed class PlaceSearch
     }
 
     /// <summary>Removes generic words (county, xian, nahiyisi, ауданы, 县 …) from both ends and reports the kinds they name.</summary>
-    private (string Core, IReadOnlySet<PlaceKind> Kinds, List<string> Recognised) RecogniseGenericWords(string text)
+    private (string Core, List<PlaceKind> Kinds, List<string> Recognised) RecogniseGenericWords(string text)
     {
         if (!text.Contains(' ', StringComparison.Ordinal) && !Characters.IsAllHan(text))
         {
@@ -386,7 +387,7 @@ internal sealed class PlaceSearch
             folded[i] = NameNormalizer.FoldNormalized(words[i]);
         }
 
-        HashSet<PlaceKind>? kinds = null;
+        List<PlaceKind>? kinds = null;
         List<string>? recognised = null;
         var first = 0;
         var end = words.Length;
@@ -417,7 +418,7 @@ internal sealed class PlaceSearch
                     continue;
                 }
 
-                (kinds ??= []).UnionWith(term.Kinds);
+                AddKinds(ref kinds, term.Kinds);
                 changed = true;
                 break;
             }
@@ -432,7 +433,7 @@ internal sealed class PlaceSearch
             {
                 if (term.Role == TermRole.Generic && generic.EndsWith(term.Text, StringComparison.Ordinal))
                 {
-                    (kinds ??= []).UnionWith(term.Kinds);
+                    AddKinds(ref kinds, term.Kinds);
                     break;
                 }
             }
@@ -442,6 +443,19 @@ internal sealed class PlaceSearch
         }
 
         return (core, kinds ?? NoKinds, recognised ?? NoWords);
+    }
+
+    /// <summary>Adds kinds not yet present, in order (the explanation lists them as recognised).</summary>
+    private static void AddKinds(ref List<PlaceKind>? kinds, IReadOnlyList<PlaceKind> add)
+    {
+        kinds ??= [];
+        for (var i = 0; i < add.Count; i++)
+        {
+            if (!kinds.Contains(add[i]))
+            {
+                kinds.Add(add[i]);
+            }
+        }
     }
 
     private static bool WordsEqual(string[] words, int start, string[] termWords)
@@ -534,10 +548,10 @@ internal sealed class PlaceSearch
     /// <summary>One reading of a query part: the text looked up, the reading it came from and the step between (a
     /// generic word recognised, an ending stripped); its folded form and match keys are computed once, when first needed.</summary>
     private sealed class Variant(
-        string text, Variant? parent = null, string? suffix = null, bool generic = false, List<string>? recognised = null, IReadOnlySet<PlaceKind>? kinds = null)
+        string text, Variant? parent = null, string? suffix = null, bool generic = false, List<string>? recognised = null, List<PlaceKind>? kinds = null)
     {
         private string? folded;
-        private IReadOnlyList<string>? keys;
+        private string[]? keys;
 
         public string Text { get; } = text;
 
@@ -546,7 +560,7 @@ internal sealed class PlaceSearch
 
         public string Folded => folded ??= NameNormalizer.FoldNormalized(Text);
 
-        public IReadOnlyList<string> Keys => keys ??= MatchKey.ForQuery(Text);
+        public string[] Keys => keys ??= MatchKey.ForQuery(Text);
 
         public void AddSteps(List<string> steps)
         {
@@ -694,7 +708,9 @@ internal sealed class PlaceSearch
         private readonly List<List<(string Key, int Distance)>> nears = [];
         private int usedCandidates;
         private int usedLists;
+        private readonly List<List<Variant>> variantLists = [];
         private int usedNears;
+        private int usedVariantLists;
 
         public static Scratch Current => current ??= new Scratch();
 
@@ -704,7 +720,7 @@ internal sealed class PlaceSearch
 
         public void Reset()
         {
-            usedCandidates = usedLists = usedNears = 0;
+            usedCandidates = usedLists = usedNears = usedVariantLists = 0;
         }
 
         public Candidate Rent(PlaceMatch form, Variant variant, MatchMethod method, int edits, string? key, string? matchedKey, double methodScore)
@@ -720,6 +736,8 @@ internal sealed class PlaceSearch
         public List<Candidate> RentList() => Rent(lists, ref usedLists);
 
         public List<(string Key, int Distance)> Near() => Rent(nears, ref usedNears);
+
+        public List<Variant> Variants() => Rent(variantLists, ref usedVariantLists);
 
         private static List<T> Rent<T>(List<List<T>> pool, ref int used)
         {

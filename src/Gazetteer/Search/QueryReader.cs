@@ -10,7 +10,7 @@ namespace Gazetteer.Search;
 /// <param name="Alternates">Other names given in brackets.</param>
 /// <param name="Parents">Places that contain it.</param>
 /// <param name="Whole">The whole query unsplit, for names that themselves contain brackets or commas.</param>
-internal sealed record QueryParts(string Main, IReadOnlyList<string> Alternates, IReadOnlyList<string> Parents, string Whole);
+internal readonly record struct QueryParts(string Main, IReadOnlyList<string> Alternates, IReadOnlyList<string> Parents, string Whole);
 
 /// <summary>Reads qualified and dual forms: "Dorbiljin (Emin) county", "Emin（Dorbiljin）Xian", "Sawen, Tarbaghatay",
 /// "Tarbaghatay (in Chinese, Tacheng) prefecture", "新疆塔城地区额敏县".</summary>

@@ -39,7 +39,7 @@ internal static class MatchKey
     }
 
     /// <summary>The keys of a query whose scheme is unknown: the plain reading, and the Pinyin/GNC reading when it differs.</summary>
-    public static IReadOnlyList<string> ForQuery(string text)
+    public static string[] ForQuery(string text)
     {
         if (Characters.ContainsHan(text))
         {
