@@ -61,15 +61,20 @@ internal static class MatchKey
     private static Transliteration.RuleTransform KeyRules => Transliterator.Rules.Direct("und", Tag)
         ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
 
-    /// <summary>Whether another pass of the rules could change a key: only a key with a letter that ends or starts a
-    /// merge (h, x, q, v, y; s in ts) or a doubled letter can. Saves the verifying pass for most keys; the idempotency
-    /// property test guards the shortcut.</summary>
+    /// <summary>Whether another pass of the rules could change a key (a-z and 0-9 only, the output of a pass): only where
+    /// the left side of a merge of step 5 is present — kh gh ch sh zh ts, x q v, a doubled letter, y not before a vowel
+    /// or between i and a vowel. Saves the verifying pass for most keys; the idempotency property tests guard it.</summary>
     private static bool MayMergeAgain(ReadOnlySpan<char> key)
     {
         for (var i = 0; i < key.Length; i++)
         {
             var c = key[i];
-            if (c is 'h' or 'x' or 'q' or 'v' or 'y' || (i > 0 && (key[i - 1] == c || (key[i - 1] == 't' && c == 's'))))
+            var previous = i > 0 ? key[i - 1] : '\0';
+            var next = i + 1 < key.Length ? key[i + 1] : '\0';
+            if (c is 'x' or 'q' or 'v' || previous == c
+                || (c == 'h' && previous is 'k' or 'g' or 'c' or 's' or 'z')
+                || (c == 's' && previous == 't')
+                || (c == 'y' && (next is not ('a' or 'e' or 'i' or 'o' or 'u') || (previous == 'i' && next is not 'i'))))
             {
                 return true;
             }

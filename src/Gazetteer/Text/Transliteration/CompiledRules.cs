@@ -25,7 +25,18 @@ internal sealed class CompiledRules
 {
     private readonly Pass[] passes;
 
-    private CompiledRules(Pass[] passes) => this.passes = passes;
+    /// <summary>The passes that can change ASCII text, when no rule writes anything but ASCII (so ASCII text stays ASCII
+    /// from pass to pass, and normalization and blocks without an ASCII rule leave it as it is); else null.</summary>
+    private readonly Pass[]? asciiPasses;
+
+    private CompiledRules(Pass[] passes)
+    {
+        this.passes = passes;
+        if (passes.OfType<RuleBlock>().All(b => b.WritesOnlyAscii))
+        {
+            asciiPasses = [.. passes.Where(p => p is LowerPass || (p is RuleBlock block && block.ReadsAscii))];
+        }
+    }
 
     /// <summary>Compiles rule text, or returns null when it uses syntax outside the subset.</summary>
     public static CompiledRules? TryCompile(string ruleText)
@@ -104,7 +115,7 @@ internal sealed class CompiledRules
 
     private void Run(ref TextBuffer buffer)
     {
-        foreach (var pass in passes)
+        foreach (var pass in asciiPasses is not null && buffer.IsAscii ? asciiPasses : passes)
         {
             pass.Run(ref buffer);
         }
@@ -281,6 +292,7 @@ internal sealed class CompiledRules
         private readonly Rule[][] asciiIndex = new Rule[128][];
         private readonly ConcurrentDictionary<int, Rule[]> otherIndex = new();
         private readonly Func<int, Rule[]> candidates;
+        private readonly bool readsAscii;
 
         public RuleBlock(List<Rule> rules)
         {
@@ -289,11 +301,21 @@ internal sealed class CompiledRules
             for (var c = 0; c < 128; c++)
             {
                 asciiIndex[c] = Candidates(c);
+                readsAscii |= asciiIndex[c].Length > 0;
             }
         }
 
+        public bool ReadsAscii => readsAscii;
+
+        public bool WritesOnlyAscii => rules.All(r => System.Text.Ascii.IsValid(r.Output));
+
         public override void Run(ref TextBuffer text)
         {
+            if (!readsAscii && text.IsAscii)
+            {
+                return; // no rule of the block starts with an ASCII character: ASCII text passes unchanged
+            }
+
             var position = 0;
             var loops = 0;
             var loopLimit = text.Length << 4;
