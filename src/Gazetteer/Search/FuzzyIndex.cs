@@ -23,6 +23,7 @@ internal sealed class FuzzyIndex
     private readonly string[] keys;
     private readonly int[] starts;
     private readonly ulong[] filed;
+    private readonly ulong[] filter;
 
     public FuzzyIndex(IEnumerable<string> keys, int maxEdits = 2)
     {
@@ -68,6 +69,16 @@ internal sealed class FuzzyIndex
         for (var i = 0; i < buckets; i++)
         {
             starts[i + 1] += starts[i];
+        }
+
+        // A bit per filter slot, set for every filed hash: most variants of a query are filed under nothing, and the
+        // filter (half the size of the bucket table, 16 bits per bucket) answers most of them from cache.
+        var filterBits = Math.Max(64, buckets * 16);
+        filter = new ulong[filterBits / 64];
+        foreach (var entry in entries)
+        {
+            var bit = FilterBit(entry >> IdBits, filterBits);
+            filter[bit >> 6] |= 1UL << (bit & 63);
         }
 
         filed = new ulong[entries.Length];
@@ -159,6 +170,8 @@ internal sealed class FuzzyIndex
         return hash;
     }
 
+    private static int FilterBit(ulong hash, int bits) => (int)((hash >> 7) * 0x9E3779B97F4A7C15UL >> 40) & (bits - 1);
+
     private static int Bucket(ulong hash, int buckets) => (int)((hash ^ (hash >> 23)) & (ulong)(buckets - 1));
 
     /// <summary>Visits the hash of the word and of every variant with up to <paramref name="edits"/> (at most 2) letters
@@ -224,6 +237,13 @@ internal sealed class FuzzyIndex
         public void Visit(ulong hash)
         {
             hash >>= IdBits;
+            var filter = Index.filter;
+            var filterBit = FilterBit(hash, filter.Length * 64);
+            if ((filter[filterBit >> 6] & (1UL << (filterBit & 63))) == 0)
+            {
+                return;
+            }
+
             var starts = Index.starts;
             var bucket = Bucket(hash, starts.Length - 1);
             foreach (var entry in Index.filed.AsSpan(starts[bucket], starts[bucket + 1] - starts[bucket]))
