@@ -127,7 +127,11 @@ internal sealed class FuzzyIndex
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
-    public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Distance(a, b, int.MaxValue);
+
+    /// <summary>The optimal string alignment distance when it is at most <paramref name="limit"/>; else some value above
+    /// <paramref name="limit"/> (the computation stops as soon as every cell of a row exceeds it).</summary>
+    public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         var width = b.Length + 1;
         var cells = 3 * width <= 1024 ? stackalloc int[3 * width] : new int[3 * width];
@@ -142,6 +146,7 @@ internal sealed class FuzzyIndex
             var previous = cells.Slice(i % 3 * width, width);
             var beforePrevious = cells.Slice((i + 2) % 3 * width, width);
             current[0] = i;
+            var rowMinimum = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -152,6 +157,14 @@ internal sealed class FuzzyIndex
                 }
 
                 current[j] = value;
+                rowMinimum = Math.Min(rowMinimum, value);
+            }
+
+            // Values along an alignment only grow, and a transposition's skipped row holds a value one above its start:
+            // if the distance is within the limit, every row has a value within it.
+            if (rowMinimum > limit)
+            {
+                return limit + 1;
             }
         }
 
@@ -263,7 +276,7 @@ internal sealed class FuzzyIndex
 
                 word |= bit;
                 var key = Index.keys[id];
-                if (Math.Abs(key.Length - Query.Length) <= Budget && Distance(Query, key) is var distance && distance <= Budget)
+                if (Math.Abs(key.Length - Query.Length) <= Budget && Distance(Query, key, Budget) is var distance && distance <= Budget)
                 {
                     Found.Add((key, distance));
                 }

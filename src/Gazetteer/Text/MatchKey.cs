@@ -11,6 +11,7 @@ internal static class MatchKey
     public const string Tag = "und-x-matchkey";
 
     private const string PlainLatin = "und-Latn";
+    private const string PinyinTag = "zh-Latn-pinyin";
 
     private static readonly System.Buffers.SearchValues<char> SchemeLetters = System.Buffers.SearchValues.Create("xXqQcC");
 
@@ -23,7 +24,7 @@ internal static class MatchKey
             language = "zh-Latn-pinyin";
         }
 
-        var premap = Transliterator.Rules.Direct(language, PlainLatin);
+        var premap = Premap(language);
         if ((premap is null || premap.Compiled is not null) && KeyRules.Compiled is { } compiled)
         {
             // One buffer from the pre-map through every pass of the key rules.
@@ -58,8 +59,15 @@ internal static class MatchKey
 
     private const int MaxExtraPasses = 8;
 
-    private static Transliteration.RuleTransform KeyRules => Transliterator.Rules.Direct("und", Tag)
+    private static Transliteration.RuleTransform? keyRules;
+    private static Transliteration.RuleTransform? pinyinPremap;
+
+    private static Transliteration.RuleTransform KeyRules => keyRules ??= Transliterator.Rules.Direct("und", Tag)
         ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
+
+    /// <summary>The pre-map of a language (looked up once for Pinyin, the one every Latin query is also read as).</summary>
+    private static Transliteration.RuleTransform? Premap(string language) =>
+        language == PinyinTag ? pinyinPremap ??= Transliterator.Rules.Direct(PinyinTag, PlainLatin) : Transliterator.Rules.Direct(language, PlainLatin);
 
     /// <summary>Whether another pass of the rules could change a key (a-z and 0-9 only, the output of a pass): only where
     /// the left side of a merge of step 5 is present — kh gh ch sh zh ts, x q v, a doubled letter, y not before a vowel

@@ -47,6 +47,17 @@ public sealed class FuzzyIndexTests
         return index.Find(query, 2).SequenceEqual(LinearScan(keys, query, 2));
     }
 
+    [Property(MaxTest = 500)]
+    public bool Distance_WithLimit_IsExactWithinTheLimitAndAboveItOtherwise(NonNull<string> seed)
+    {
+        var random = new Random(seed.Get.GetHashCode(StringComparison.Ordinal));
+        string Word() => new([.. Enumerable.Range(0, random.Next(0, 9)).Select(_ => "abc"[random.Next(3)])]);
+        var (a, b, limit) = (Word(), Word(), random.Next(0, 4));
+        var exact = FuzzyIndex.Distance(a, b);
+        var bounded = FuzzyIndex.Distance(a, b, limit);
+        return exact <= limit ? bounded == exact : bounded > limit;
+    }
+
     [Theory]
     [InlineData("", "", 0)]
     [InlineData("abc", "", 3)]
