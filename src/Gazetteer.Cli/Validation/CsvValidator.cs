@@ -165,6 +165,9 @@ internal static class CsvValidator
         // Rows go in batches: the values a batch needs searched are searched on every core first, then its rows are
         // checked, resolved and written one by one, in order. Memory stays bounded by the batch.
         var batch = new List<InputRecord>(BatchSize);
+        var values = new List<string>(BatchSize);
+        var keys = new string[BatchSize];
+        var nextKey = 0;
         var more = true;
         if (!settings.HasHeader)
         {
@@ -178,7 +181,17 @@ internal static class CsvValidator
                 batch.Add(next);
             }
 
-            resolver?.Prefetch(batch.Where(r => r.Problem is null && r.Fields.Length == width).Select(r => r.Fields[column]));
+            values.Clear();
+            foreach (var record in batch)
+            {
+                if (record.Problem is null && record.Fields.Length == width)
+                {
+                    values.Add(record.Fields[column]);
+                }
+            }
+
+            resolver?.Prefetch(values, keys);
+            nextKey = 0;
             foreach (var record in batch)
             {
                 WriteRecord(record);
@@ -200,7 +213,7 @@ internal static class CsvValidator
             }
             else if (resolver is not null)
             {
-                resolution = resolver.Resolve(record.Fields[column]);
+                resolution = resolver.Resolve(record.Fields[column], keys[nextKey++]);
                 report.Add(resolution.Status);
             }
 

@@ -80,9 +80,11 @@ internal sealed class PlaceResolver
     public long Uncached { get; private set; }
 
     /// <summary>Resolves one cell value.</summary>
-    public Resolution Resolve(string value)
+    public Resolution Resolve(string value) => Resolve(value, NameNormalizer.Normalize(value));
+
+    /// <summary>Resolves one cell value whose normalised form is known (from <see cref="Prefetch"/>).</summary>
+    public Resolution Resolve(string value, string key)
     {
-        var key = NameNormalizer.Normalize(value);
         if (key.Length == 0)
         {
             return Empty;
@@ -108,33 +110,34 @@ internal sealed class PlaceResolver
         return resolution;
     }
 
-    /// <summary>Searches, on every core, the values of a batch of rows that <see cref="Resolve"/> will need to search: not
-    /// empty, not cached, short enough to cache, first of their normalised value in the batch. <see cref="Resolve"/> then
-    /// takes each answer in row order, so the output, the cache and the counts are the same as without prefetching.</summary>
-    public void Prefetch(IEnumerable<string> values)
+    /// <summary>Searches, on every core, the values of a batch of rows that <see cref="Resolve(string, string)"/> will
+    /// need to search: not empty, not cached, short enough to cache, first of their normalised value in the batch; and
+    /// writes each value's normalised form into <paramref name="keys"/>. Resolve then takes each answer in row order, so
+    /// the output, the cache and the counts are the same as without prefetching.</summary>
+    public void Prefetch(IReadOnlyList<string> values, string[] keys)
     {
-        var pending = new List<string>();
-        var keys = new List<string>();
-        foreach (var value in values)
+        var pending = new List<(string Value, string Key)>();
+        for (var i = 0; i < values.Count; i++)
         {
-            if (value.Length > MaxCachedLength || cache.Count + prefetched.Count >= CacheCapacity)
+            var value = values[i];
+            var key = keys[i] = NameNormalizer.Normalize(value);
+            if (value.Length <= MaxCachedLength && cache.Count + prefetched.Count < CacheCapacity
+                && key.Length > 0 && !cache.ContainsKey(key) && prefetched.TryAdd(key, PlaceResolver.Empty))
             {
-                continue;
-            }
-
-            var key = NameNormalizer.Normalize(value);
-            if (key.Length > 0 && !cache.ContainsKey(key) && prefetched.TryAdd(key, PlaceResolver.Empty))
-            {
-                pending.Add(value);
-                keys.Add(key);
+                pending.Add((value, key));
             }
         }
 
-        var resolutions = new Resolution[pending.Count];
-        Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => resolutions[i] = Compute(pending[i]));
-        for (var i = 0; i < keys.Count; i++)
+        if (pending.Count == 0)
         {
-            prefetched[keys[i]] = resolutions[i];
+            return;
+        }
+
+        var resolutions = new Resolution[pending.Count];
+        Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => resolutions[i] = Compute(pending[i].Value));
+        for (var i = 0; i < pending.Count; i++)
+        {
+            prefetched[pending[i].Key] = resolutions[i];
         }
     }
 
