@@ -57,6 +57,9 @@ internal sealed class PlaceResolver
     private readonly Dictionary<string, Entry> cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Resolution> prefetched = new(StringComparer.Ordinal);
 
+    /// <summary>Values as typed whose normalised form is cached, so that a repeated value is not normalised again.</summary>
+    private readonly Dictionary<string, string> rawCache = new(StringComparer.Ordinal);
+
     /// <param name="catalog">The catalogue to search.</param>
     /// <param name="options">The search options; the limit is raised to at least 2 so that ambiguity is seen.</param>
     /// <param name="candidates">How many codes the candidates column lists.</param>
@@ -93,6 +96,11 @@ internal sealed class PlaceResolver
         if (cache.TryGetValue(key, out var entry))
         {
             entry.Count++;
+            if (rawCache.Count < CacheCapacity)
+            {
+                rawCache.TryAdd(value, key);
+            }
+
             return entry.Resolution;
         }
 
@@ -101,6 +109,7 @@ internal sealed class PlaceResolver
         if (cache.Count < CacheCapacity && value.Length <= MaxCachedLength)
         {
             cache.Add(key, new Entry(value.Trim(), resolution));
+            rawCache.TryAdd(value, key);
         }
         else
         {
@@ -120,6 +129,12 @@ internal sealed class PlaceResolver
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
+            if (rawCache.TryGetValue(value, out var known))
+            {
+                keys[i] = known; // a value seen before, as typed: cached, nothing to normalise or search
+                continue;
+            }
+
             var key = keys[i] = NameNormalizer.Normalize(value);
             if (value.Length <= MaxCachedLength && cache.Count + prefetched.Count < CacheCapacity
                 && key.Length > 0 && !cache.ContainsKey(key) && prefetched.TryAdd(key, PlaceResolver.Empty))
