@@ -18,7 +18,6 @@ internal sealed class PlaceSearch
     private const double ResolveThreshold = 0.6;
 
     private static readonly List<PlaceKind> NoKinds = [];
-    private static readonly List<string> NoWords = [];
 
     private readonly PlaceCatalog catalog;
     private readonly CaseSuffixes suffixes;
@@ -170,18 +169,19 @@ internal sealed class PlaceSearch
     /// found something or nothing found fits the recognised kind.</summary>
     private List<Candidate> Resolve(string text, SearchOptions options)
     {
-        var (core, kinds, recognised) = RecogniseGenericWords(text);
+        var (core, recognised) = RecogniseGenericWords(text);
+        var kinds = recognised?.Kinds ?? NoKinds;
         var variants = Scratch.Current.Variants();
         variants.Add(new Variant(text));
         if (core != text && core.Length > 0)
         {
-            variants.Add(new Variant(core, generic: recognised.Count > 0, recognised: recognised, kinds: kinds));
+            variants.Add(new Variant(core, recognised: recognised));
         }
 
         var found = Tiered(variants, kinds);
         if (found.Count == 0)
         {
-            var stems = new List<Variant>();
+            var stems = Scratch.Current.Variants();
             foreach (var variant in variants)
             {
                 var lastSpace = variant.Text.LastIndexOf(' ');
@@ -191,7 +191,7 @@ internal sealed class PlaceSearch
                 suffixes.Stems(last, endings);
                 foreach (var (stem, suffix) in endings)
                 {
-                    stems.Add(new Variant(variant.Text[..(lastSpace + 1)] + stem, variant, suffix: suffix, generic: variant.Generic));
+                    stems.Add(new Variant(variant.Text[..(lastSpace + 1)] + stem, variant, suffix: suffix));
                 }
             }
 
@@ -372,11 +372,11 @@ internal sealed class PlaceSearch
     }
 
     /// <summary>Removes generic words (county, xian, nahiyisi, ауданы, 县 …) from both ends and reports the kinds they name.</summary>
-    private (string Core, List<PlaceKind> Kinds, List<string> Recognised) RecogniseGenericWords(string text)
+    private (string Core, GenericWords? Recognised) RecogniseGenericWords(string text)
     {
         if (!text.Contains(' ', StringComparison.Ordinal) && !Characters.IsAllHan(text))
         {
-            return (text, NoKinds, NoWords); // one word: a generic word needs a name beside it
+            return (text, null); // one word: a generic word needs a name beside it
         }
 
         // Generic words come off both ends of the window [first, end) of words.
@@ -387,8 +387,7 @@ internal sealed class PlaceSearch
             folded[i] = NameNormalizer.FoldNormalized(words[i]);
         }
 
-        List<PlaceKind>? kinds = null;
-        List<string>? recognised = null;
+        GenericWords? recognised = null;
         var first = 0;
         var end = words.Length;
         bool changed;
@@ -403,22 +402,15 @@ internal sealed class PlaceSearch
                     continue;
                 }
 
-                if (WordsEqual(folded, end - n, termWords))
-                {
-                    (recognised ??= []).Insert(0, string.Join(' ', words, end - n, n));
-                    end -= n;
-                }
-                else if (term.Role == TermRole.Generic && WordsEqual(folded, first, termWords))
-                {
-                    (recognised ??= []).Add(string.Join(' ', words, first, n));
-                    first += n;
-                }
-                else
+                var atEnd = WordsEqual(folded, end - n, termWords);
+                if (!atEnd && !(term.Role == TermRole.Generic && WordsEqual(folded, first, termWords)))
                 {
                     continue;
                 }
 
-                AddKinds(ref kinds, term.Kinds);
+                recognised ??= new GenericWords(words);
+                recognised.Removed(atEnd, n, term.Kinds);
+                (first, end) = atEnd ? (first, end - n) : (first + n, end);
                 changed = true;
                 break;
             }
@@ -429,33 +421,21 @@ internal sealed class PlaceSearch
         if (end - first == 1 && Characters.IsAllHan(core) && catalog.Terms.Strip(core) is { } bare && bare.Length > 0)
         {
             var generic = core[bare.Length..];
+            recognised ??= new GenericWords(words);
+            recognised.HanSuffix = generic;
             foreach (var (term, _) in terms)
             {
                 if (term.Role == TermRole.Generic && generic.EndsWith(term.Text, StringComparison.Ordinal))
                 {
-                    AddKinds(ref kinds, term.Kinds);
+                    recognised.AddKinds(term.Kinds);
                     break;
                 }
             }
 
-            (recognised ??= []).Add(generic);
             core = bare;
         }
 
-        return (core, kinds ?? NoKinds, recognised ?? NoWords);
-    }
-
-    /// <summary>Adds kinds not yet present, in order (the explanation lists them as recognised).</summary>
-    private static void AddKinds(ref List<PlaceKind>? kinds, IReadOnlyList<PlaceKind> add)
-    {
-        kinds ??= [];
-        for (var i = 0; i < add.Count; i++)
-        {
-            if (!kinds.Contains(add[i]))
-            {
-                kinds.Add(add[i]);
-            }
-        }
+        return (core, recognised);
     }
 
     private static bool WordsEqual(string[] words, int start, string[] termWords)
@@ -538,6 +518,65 @@ internal sealed class PlaceSearch
         }
     }
 
+    /// <summary>The generic words recognised in a query part and the kinds they name, kept as positions in its words and
+    /// put into words only for an explanation.</summary>
+    private sealed class GenericWords(string[] words)
+    {
+        private readonly List<(bool AtEnd, int Count)> removals = [];
+
+        public List<PlaceKind> Kinds { get; } = [];
+
+        /// <summary>Gets or sets the generic word cut from a Chinese name written together (县 of 额敏县).</summary>
+        public string? HanSuffix { get; set; }
+
+        public void Removed(bool atEnd, int count, IReadOnlyList<PlaceKind> kinds)
+        {
+            removals.Add((atEnd, count));
+            AddKinds(kinds);
+        }
+
+        /// <summary>Adds kinds not yet present, in order (the explanation lists them as recognised).</summary>
+        public void AddKinds(IReadOnlyList<PlaceKind> kinds)
+        {
+            for (var i = 0; i < kinds.Count; i++)
+            {
+                if (!Kinds.Contains(kinds[i]))
+                {
+                    Kinds.Add(kinds[i]);
+                }
+            }
+        }
+
+        public string Describe()
+        {
+            // Words taken off the end come first, left to right; then those taken off the start, in order.
+            var atEnd = new List<string>();
+            var atStart = new List<string>();
+            var (first, end) = (0, words.Length);
+            foreach (var (fromEnd, count) in removals)
+            {
+                if (fromEnd)
+                {
+                    atEnd.Insert(0, string.Join(' ', words, end - count, count));
+                    end -= count;
+                }
+                else
+                {
+                    atStart.Add(string.Join(' ', words, first, count));
+                    first += count;
+                }
+            }
+
+            if (HanSuffix is not null)
+            {
+                atStart.Add(HanSuffix);
+            }
+
+            var quoted = string.Join(' ', atEnd.Concat(atStart).Select(r => $"'{r}'"));
+            return $"generic word {quoted} recognised ({string.Join(", ", Kinds.Select(k => k.ToToken()))})";
+        }
+    }
+
     private enum LevelHint
     {
         None,
@@ -547,8 +586,7 @@ internal sealed class PlaceSearch
 
     /// <summary>One reading of a query part: the text looked up, the reading it came from and the step between (a
     /// generic word recognised, an ending stripped); its folded form and match keys are computed once, when first needed.</summary>
-    private sealed class Variant(
-        string text, Variant? parent = null, string? suffix = null, bool generic = false, List<string>? recognised = null, List<PlaceKind>? kinds = null)
+    private sealed class Variant(string text, Variant? parent = null, string? suffix = null, GenericWords? recognised = null)
     {
         private string? folded;
         private string[]? keys;
@@ -556,7 +594,7 @@ internal sealed class PlaceSearch
         public string Text { get; } = text;
 
         /// <summary>Gets a value indicating whether a generic word was removed on the way to this reading.</summary>
-        public bool Generic { get; } = generic;
+        public bool Generic { get; } = recognised is not null || parent?.Generic == true;
 
         public string Folded => folded ??= NameNormalizer.FoldNormalized(Text);
 
@@ -565,10 +603,9 @@ internal sealed class PlaceSearch
         public void AddSteps(List<string> steps)
         {
             parent?.AddSteps(steps);
-            if (recognised is { Count: > 0 })
+            if (recognised is not null)
             {
-                var words = string.Join(' ', recognised.Select(r => $"'{r}'"));
-                steps.Add($"generic word {words} recognised ({string.Join(", ", kinds!.Select(k => k.ToToken()))})");
+                steps.Add(recognised.Describe());
             }
 
             if (suffix is not null)
