@@ -169,13 +169,13 @@ internal sealed class PlaceSearch
     /// found something or nothing found fits the recognised kind.</summary>
     private List<Candidate> Resolve(string text, SearchOptions options)
     {
-        var (core, recognised) = RecogniseGenericWords(text);
+        var (core, coreFolded, recognised) = RecogniseGenericWords(text);
         var kinds = recognised?.Kinds ?? NoKinds;
         var variants = Scratch.Current.Variants();
         variants.Add(new Variant(text));
         if (core != text && core.Length > 0)
         {
-            variants.Add(new Variant(core, recognised: recognised));
+            variants.Add(new Variant(core, recognised: recognised, folded: coreFolded));
         }
 
         var found = Tiered(variants, kinds);
@@ -372,11 +372,11 @@ internal sealed class PlaceSearch
     }
 
     /// <summary>Removes generic words (county, xian, nahiyisi, ауданы, 县 …) from both ends and reports the kinds they name.</summary>
-    private (string Core, GenericWords? Recognised) RecogniseGenericWords(string text)
+    private (string Core, string? CoreFolded, GenericWords? Recognised) RecogniseGenericWords(string text)
     {
         if (!text.Contains(' ', StringComparison.Ordinal) && !Characters.IsAllHan(text))
         {
-            return (text, null); // one word: a generic word needs a name beside it
+            return (text, null, null); // one word: a generic word needs a name beside it
         }
 
         // Generic words come off both ends of the window [first, end) of words.
@@ -418,6 +418,7 @@ internal sealed class PlaceSearch
         while (changed && end - first > 1);
 
         var core = first == 0 && end == words.Length ? text : string.Join(' ', words, first, end - first);
+        var coreFolded = end - first == 1 ? folded[first] : null;
         if (end - first == 1 && Characters.IsAllHan(core) && catalog.Terms.Strip(core) is { } bare && bare.Length > 0)
         {
             var generic = core[bare.Length..];
@@ -433,9 +434,10 @@ internal sealed class PlaceSearch
             }
 
             core = bare;
+            coreFolded = null;
         }
 
-        return (core, recognised);
+        return (core, coreFolded, recognised);
     }
 
     private static bool WordsEqual(string[] words, int start, string[] termWords)
@@ -586,9 +588,8 @@ internal sealed class PlaceSearch
 
     /// <summary>One reading of a query part: the text looked up, the reading it came from and the step between (a
     /// generic word recognised, an ending stripped); its folded form and match keys are computed once, when first needed.</summary>
-    private sealed class Variant(string text, Variant? parent = null, string? suffix = null, GenericWords? recognised = null)
+    private sealed class Variant(string text, Variant? parent = null, string? suffix = null, GenericWords? recognised = null, string? folded = null)
     {
-        private string? folded;
         private string[]? keys;
 
         public string Text { get; } = text;

@@ -16,7 +16,10 @@ internal static class MatchKey
     private static readonly System.Buffers.SearchValues<char> SchemeLetters = System.Buffers.SearchValues.Create("xXqQcC");
 
     /// <summary>The key of a name in a known language or scheme.</summary>
-    public static string ForName(string text, string language)
+    public static string ForName(string text, string language) => ForName(text, language, same: null);
+
+    /// <summary>The key of a name; <paramref name="same"/> itself when the key equals it (no new string).</summary>
+    private static string ForName(string text, string language, string? same)
     {
         if (Characters.ContainsHan(text))
         {
@@ -28,7 +31,7 @@ internal static class MatchKey
         if ((premap is null || premap.Compiled is not null) && KeyRules.Compiled is { } compiled)
         {
             // One buffer from the pre-map through every pass of the key rules.
-            return Transliteration.CompiledRules.ApplyToFixpoint(Characters.ReplaceLoneSurrogates(text), premap?.Compiled, compiled, MayMergeAgain, MaxExtraPasses);
+            return Transliteration.CompiledRules.ApplyToFixpoint(Characters.ReplaceLoneSurrogates(text), premap?.Compiled, compiled, MayMergeAgain, MaxExtraPasses, same);
         }
 
         if (premap is not null)
@@ -53,7 +56,7 @@ internal static class MatchKey
             return new[] { plain };
         }
 
-        var pinyin = ForName(text, "zh-Latn-pinyin");
+        var pinyin = ForName(text, PinyinTag, same: plain);
         return pinyin == plain || pinyin.Length == 0 ? new[] { plain } : new[] { plain, pinyin };
     }
 

@@ -72,7 +72,13 @@ internal sealed class CompiledRules
     /// <summary>Runs <paramref name="first"/> (if any) then <paramref name="rules"/>, and runs <paramref name="rules"/>
     /// again while <paramref name="mayChange"/> says so and a run changes the text, at most <paramref name="maxRuns"/>
     /// more times; one string is made, at the end. Equal to applying the rules one after another on strings.</summary>
-    public static string ApplyToFixpoint(string text, CompiledRules? first, CompiledRules rules, MayChange mayChange, int maxRuns)
+    /// <param name="text">The text.</param>
+    /// <param name="first">Rules run once before, or null.</param>
+    /// <param name="rules">The rules run to a fixpoint.</param>
+    /// <param name="mayChange">Whether another run could change the text.</param>
+    /// <param name="maxRuns">The most runs after the first.</param>
+    /// <param name="same">A string to return instead of a new one when the result equals it.</param>
+    public static string ApplyToFixpoint(string text, CompiledRules? first, CompiledRules rules, MayChange mayChange, int maxRuns, string? same = null)
     {
         var buffer = new TextBuffer(text);
         char[]? previous = null;
@@ -101,7 +107,7 @@ internal sealed class CompiledRules
                 }
             }
 
-            return buffer.ToString();
+            return same is not null && buffer.Span.SequenceEqual(same) ? same : buffer.ToString();
         }
         finally
         {
