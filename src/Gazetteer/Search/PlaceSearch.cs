@@ -17,6 +17,12 @@ internal sealed class PlaceSearch
     /// <summary>Below this score the best match is a suggestion, not a resolution.</summary>
     private const double ResolveThreshold = 0.6;
 
+    /// <summary>Bits of <see cref="ExplanationData.Flags"/>: the level hint, whether time was weighed, whether the division
+    /// existed on the date.</summary>
+    private const int LevelHintMask = 3;
+    private const int TimeAppliedFlag = 4;
+    private const int ExistedFlag = 8;
+
     private static readonly List<PlaceKind> NoKinds = [];
 
     private readonly PlaceCatalog catalog;
@@ -618,7 +624,7 @@ internal sealed class PlaceSearch
 
     /// <summary>A division found for a query part. Candidates are reused from search to search on a thread
     /// (<see cref="Scratch"/>); what a returned match needs to explain itself is copied out by <see cref="Explain"/>.</summary>
-    private sealed class Candidate : IExplanationSource
+    private sealed class Candidate
     {
         private List<string>? notes;
         private PlaceMatch form = null!;
@@ -660,55 +666,69 @@ internal sealed class PlaceSearch
 
         public void Note(string step) => (notes ??= []).Add(step);
 
-        /// <summary>A detached copy of what the explanation is worded from.</summary>
-        public Candidate Explain()
-        {
-            var copy = new Candidate().Init(form, Variant, Method, Edits, Key, matchedKey, 0);
-            copy.LevelHint = LevelHint;
-            copy.Time = Time;
-            if (notes is { Count: > 0 })
-            {
-                copy.notes = [.. notes];
-            }
+        /// <summary>What the explanation is worded from, detached from this reused candidate.</summary>
+        public ExplanationData Explain() => new(
+            form,
+            Variant,
+            matchedKey,
+            (int)LevelHint | (Time.Applied ? TimeAppliedFlag : 0) | (Time.Existed ? ExistedFlag : 0),
+            Time.AsOf,
+            notes is { Count: > 0 } ? [.. notes] : null,
+            Writer.Instance);
 
-            return copy;
-        }
-
-        public IReadOnlyList<string> DescribeSteps()
+        private static double FormScore(PlaceMatch form)
         {
             var name = form.Name;
-            var how = Method switch
+            return (name.Origin switch
+            {
+                NameOrigin.Attested => 1.0,
+                NameOrigin.GenericTermRemoved => 0.97,
+                _ => 0.95,
+            }) * (form.AttestedName.IsPrimary ? 1.0 : 0.98) * (name.IsHistorical ? 0.98 : 1.0);
+        }
+    }
+
+    /// <summary>Words the steps of an explanation from the data a candidate left in it.</summary>
+    private sealed class Writer : IExplanationWriter
+    {
+        public static readonly Writer Instance = new();
+
+        public IReadOnlyList<string> Describe(MatchExplanation explanation, in ExplanationData data)
+        {
+            var name = data.Form.Name;
+            var place = data.Form.Place;
+            var how = explanation.Method switch
             {
                 MatchMethod.Exact => "exact name",
                 MatchMethod.Folded => "same name without diacritics and separators",
-                MatchMethod.MatchKey => $"same match key '{Key}' (another romanization)",
-                _ when matchedKey is null => $"1 edit from '{name.Text}'",
-                _ => $"match key '{Key}' {(Edits == 1 ? "1 edit" : $"{Edits} edits")} from '{matchedKey}'",
+                MatchMethod.MatchKey => $"same match key '{explanation.QueryKey}' (another romanization)",
+                _ when data.MatchedKey is null => $"1 edit from '{name.Text}'",
+                _ => $"match key '{explanation.QueryKey}' {(explanation.Edits == 1 ? "1 edit" : $"{explanation.Edits} edits")} from '{data.MatchedKey}'",
             };
             var steps = new List<string>();
-            Variant.AddSteps(steps);
+            ((Variant)data.Reading).AddSteps(steps);
             steps.Add($"{how}: '{name.Text}' ({name.Language}, {name.Kind.ToToken()})");
             steps.AddRange(name.DescribeDerivation());
-            if (LevelHint != LevelHint.None)
+            var hint = (LevelHint)(data.Flags & LevelHintMask);
+            if (hint != LevelHint.None)
             {
-                var kind = Place.Kind.ToToken();
-                steps.Add(LevelHint == LevelHint.Fits ? $"level hint fits: {kind}" : $"level hint does not fit {kind}");
+                var kind = place.Kind.ToToken();
+                steps.Add(hint == LevelHint.Fits ? $"level hint fits: {kind}" : $"level hint does not fit {kind}");
             }
 
-            if (notes is not null)
+            if (data.Notes is not null)
             {
-                steps.AddRange(notes);
+                steps.AddRange(data.Notes);
             }
 
-            if (Time.Applied)
+            if ((data.Flags & TimeAppliedFlag) != 0)
             {
-                var place = Place;
                 if (place.IsHistorical)
                 {
                     steps.Add($"historical division (until {place.ValidTo}), succeeded by {string.Join(", ", place.SuccessorCodes)}");
                 }
 
-                if (!Time.Existed && Time.AsOf is { } asOf)
+                if ((data.Flags & ExistedFlag) == 0 && data.AsOf is { } asOf)
                 {
                     steps.Add(string.Create(CultureInfo.InvariantCulture, $"did not exist on {asOf:yyyy-MM-dd}"));
                 }
@@ -720,17 +740,6 @@ internal sealed class PlaceSearch
             }
 
             return [.. steps];
-        }
-
-        private static double FormScore(PlaceMatch form)
-        {
-            var name = form.Name;
-            return (name.Origin switch
-            {
-                NameOrigin.Attested => 1.0,
-                NameOrigin.GenericTermRemoved => 0.97,
-                _ => 0.95,
-            }) * (form.AttestedName.IsPrimary ? 1.0 : 0.98) * (name.IsHistorical ? 0.98 : 1.0);
         }
     }
 

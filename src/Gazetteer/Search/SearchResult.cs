@@ -38,7 +38,7 @@ public sealed record SearchMatch(Place Place, PlaceName Name, double Score, Matc
 /// never shown do not pay for them.</remarks>
 public sealed class MatchExplanation
 {
-    private readonly IExplanationSource? source;
+    private readonly ExplanationData data;
     private IReadOnlyList<string>? steps;
 
     /// <summary>Initializes a new instance of the <see cref="MatchExplanation"/> class.</summary>
@@ -55,12 +55,12 @@ public sealed class MatchExplanation
         this.steps = steps;
     }
 
-    internal MatchExplanation(MatchMethod method, int edits, string? queryKey, IExplanationSource source)
+    internal MatchExplanation(MatchMethod method, int edits, string? queryKey, in ExplanationData data)
     {
         Method = method;
         Edits = edits;
         QueryKey = queryKey;
-        this.source = source;
+        this.data = data;
     }
 
     /// <summary>Gets how the name was met: exact, folded, match key or fuzzy.</summary>
@@ -82,7 +82,7 @@ public sealed class MatchExplanation
             if (steps is null)
             {
                 // Two threads may word the same steps at once; they are equal, and either result is kept.
-                Interlocked.CompareExchange(ref steps, source!.DescribeSteps(), null);
+                Interlocked.CompareExchange(ref steps, data.Writer!.Describe(this, data), null);
             }
 
             return steps;
@@ -94,8 +94,19 @@ public sealed class MatchExplanation
     public override string ToString() => string.Join("; ", Steps);
 }
 
-/// <summary>What an explanation is worded from, on first reading.</summary>
-internal interface IExplanationSource
+/// <summary>What an explanation is worded from, kept inside it until its steps are first read.</summary>
+/// <param name="Form">The name matched and its division.</param>
+/// <param name="Reading">The writer's record of how the query was read.</param>
+/// <param name="MatchedKey">The key or text a fuzzy match was near, if any.</param>
+/// <param name="Flags">The writer's small facts (hints, time).</param>
+/// <param name="AsOf">The date weighed, if any.</param>
+/// <param name="Notes">Further steps already in words, if any.</param>
+/// <param name="Writer">Puts the steps into words.</param>
+internal readonly record struct ExplanationData(
+    PlaceMatch Form, object Reading, string? MatchedKey, int Flags, DateOnly? AsOf, string[]? Notes, IExplanationWriter? Writer);
+
+/// <summary>Puts an explanation's steps into words, on first reading.</summary>
+internal interface IExplanationWriter
 {
-    IReadOnlyList<string> DescribeSteps();
+    IReadOnlyList<string> Describe(MatchExplanation explanation, in ExplanationData data);
 }
