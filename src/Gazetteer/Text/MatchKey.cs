@@ -62,15 +62,21 @@ internal static class MatchKey
 
     private const int MaxExtraPasses = 8;
 
+    /// <summary>The match-key rule file and the pre-maps, read straight from the embedded rule files: a Latin query needs
+    /// no transform graph (and the graph no Pinyin lexicon) to get its key.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Transliteration.RuleTransform?> Premaps = new(StringComparer.Ordinal);
     private static Transliteration.RuleTransform? keyRules;
     private static Transliteration.RuleTransform? pinyinPremap;
 
-    private static Transliteration.RuleTransform KeyRules => keyRules ??= Transliterator.Rules.Direct("und", Tag)
+    private static Transliteration.RuleTransform KeyRules => keyRules ??= RuleFile("und", Tag)
         ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
 
-    /// <summary>The pre-map of a language (looked up once for Pinyin, the one every Latin query is also read as).</summary>
+    /// <summary>The pre-map of a language, if it has one (looked up once for Pinyin, as which every Latin query is also read).</summary>
     private static Transliteration.RuleTransform? Premap(string language) =>
-        language == PinyinTag ? pinyinPremap ??= Transliterator.Rules.Direct(PinyinTag, PlainLatin) : Transliterator.Rules.Direct(language, PlainLatin);
+        language == PinyinTag ? pinyinPremap ??= RuleFile(PinyinTag, PlainLatin) : Premaps.GetOrAdd(language, static l => RuleFile(l, PlainLatin));
+
+    private static Transliteration.RuleTransform? RuleFile(string from, string to) =>
+        Data.DataSource.HasEmbedded($"transliteration/{from}_{to}.txt") ? new Transliteration.RuleTransform($"{from}_{to}.txt", from, to) : null;
 
     /// <summary>Whether another pass of the rules could change a key (a-z and 0-9 only, the output of a pass): only where
     /// the left side of a merge of step 5 is present — kh gh ch sh zh ts, x q v, a doubled letter, y not before a vowel
