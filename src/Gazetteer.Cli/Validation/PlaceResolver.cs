@@ -51,6 +51,8 @@ internal sealed class PlaceResolver
         "gazetteer_matched", "gazetteer_candidates",
     ];
 
+    private static readonly string[] Tokens = [.. Enum.GetValues<RowStatus>().OrderBy(s => (int)s).Select(s => s.ToString().ToLowerInvariant())];
+
     private readonly PlaceCatalog catalog;
     private readonly SearchOptions options;
     private readonly int candidates;
@@ -72,6 +74,9 @@ internal sealed class PlaceResolver
 
     /// <summary>Gets the appended cells of a malformed row.</summary>
     public static Resolution Malformed { get; } = Fixed(RowStatus.Malformed);
+
+    /// <summary>Gets the appended cells of a value nothing matches at all.</summary>
+    public static Resolution Unresolved { get; } = Fixed(RowStatus.Unresolved);
 
     /// <summary>Gets the appended cells of an empty cell.</summary>
     public static Resolution Empty { get; } = Fixed(RowStatus.Empty);
@@ -174,11 +179,16 @@ internal sealed class PlaceResolver
     }
 
     /// <summary>The status as written in the output and the report.</summary>
-    public static string Token(RowStatus status) => status.ToString().ToLowerInvariant();
+    public static string Token(RowStatus status) => Tokens[(int)status];
 
     private Resolution Compute(string value)
     {
         var result = catalog.Search(value, options);
+        if (result.Matches.Count == 0)
+        {
+            return Unresolved; // nothing near it: one shared answer
+        }
+
         var matches = result.Matches.Take(candidates).ToList();
         var best = result.Best;
         var status = result.Status switch
