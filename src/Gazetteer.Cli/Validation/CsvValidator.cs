@@ -219,7 +219,7 @@ internal static class CsvValidator
 
             if (csv is not null)
             {
-                WriteRow(csv, record.Fields, width, resolution!.Columns);
+                WriteRow(csv, record.Fields, width, resolution!.Encoded(settings.Delimiter));
                 report.RowsOut++;
                 if (report.RowsOut % FlushEvery == 0)
                 {
@@ -269,6 +269,23 @@ internal static class CsvValidator
         }
 
         throw new UserErrorException(message.ToString());
+    }
+
+    /// <summary>Writes a record: its fields, padding to the header's width, and the appended cells already encoded.</summary>
+    private static void WriteRow(CsvWriter csv, string[] fields, int width, string encodedAppended)
+    {
+        foreach (var field in fields)
+        {
+            csv.WriteField(field);
+        }
+
+        for (var i = fields.Length; i < width; i++)
+        {
+            csv.WriteField(string.Empty);
+        }
+
+        csv.WriteField(encodedAppended, shouldQuote: false);
+        csv.NextRecord();
     }
 
     private static void WriteRow(CsvWriter csv, string[] fields, int width, string[] appended)

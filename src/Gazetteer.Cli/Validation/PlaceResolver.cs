@@ -30,7 +30,34 @@ internal enum RowStatus
 /// <param name="Columns">The appended cells, in <see cref="PlaceResolver.Columns"/> order, already guarded against
 /// spreadsheet formula injection.</param>
 /// <param name="Matches">The ranked matches (at most the number of candidates asked for).</param>
-internal sealed record Resolution(RowStatus Status, string[] Columns, IReadOnlyList<SearchMatch> Matches);
+internal sealed record Resolution(RowStatus Status, string[] Columns, IReadOnlyList<SearchMatch> Matches)
+{
+    private EncodedCells? encoded;
+
+    /// <summary>The appended cells as CSV text for a delimiter (quoted as the writer quotes them, joined by the
+    /// delimiter), made once per answer and delimiter, so that a repeated answer is written as one piece.</summary>
+    public string Encoded(char delimiter)
+    {
+        var cells = encoded;
+        if (cells is null || cells.Delimiter != delimiter)
+        {
+            using var text = new StringWriter(CultureInfo.InvariantCulture);
+            using (var csv = new CsvHelper.CsvWriter(text, CsvValidator.OutputConfiguration(delimiter)))
+            {
+                foreach (var cell in Columns)
+                {
+                    csv.WriteField(cell);
+                }
+            }
+
+            encoded = cells = new EncodedCells(delimiter, text.ToString());
+        }
+
+        return cells.Text;
+    }
+
+    private sealed record EncodedCells(char Delimiter, string Text);
+}
 
 /// <summary>Resolves cell values with <see cref="PlaceCatalog.Search(string, SearchOptions?)"/>, caching the answer per
 /// distinct normalised value (up to <see cref="CacheCapacity"/> values, then no more are added) and counting how often
