@@ -319,9 +319,13 @@ internal static class CsvValidator
         Delimiter = delimiter.ToString(),
         NewLine = "\n",
         InjectionOptions = InjectionOptions.None,
-        ShouldQuote = args => args.Field is { Length: > 0 } field
-            && (field.AsSpan().IndexOfAny(['"', delimiter, '\r', '\n']) >= 0 || field[0] == ' ' || field[^1] == ' '),
+        ShouldQuote = args => NeedsQuotes(args.Field, delimiter),
     };
+
+    /// <summary>Whether the output quotes a field: one with a quote, the delimiter or a line break, or a space at either end.</summary>
+    internal static bool NeedsQuotes(string? field, char delimiter) =>
+        field is { Length: > 0 }
+        && (field.AsSpan().IndexOfAny(['"', delimiter, '\r', '\n']) >= 0 || field[0] == ' ' || field[^1] == ' ');
 
     private static void CheckPaths(ValidateSettings settings)
     {

@@ -41,12 +41,22 @@ internal sealed record Resolution(RowStatus Status, string[] Columns, IReadOnlyL
         var cells = encoded;
         if (cells is null || cells.Delimiter != delimiter)
         {
-            using var text = new StringWriter(CultureInfo.InvariantCulture);
-            using (var csv = new CsvHelper.CsvWriter(text, CsvValidator.OutputConfiguration(delimiter)))
+            var text = new System.Text.StringBuilder();
+            for (var i = 0; i < Columns.Length; i++)
             {
-                foreach (var cell in Columns)
+                if (i > 0)
                 {
-                    csv.WriteField(cell);
+                    text.Append(delimiter);
+                }
+
+                var cell = Columns[i];
+                if (CsvValidator.NeedsQuotes(cell, delimiter))
+                {
+                    text.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+                }
+                else
+                {
+                    text.Append(cell);
                 }
             }
 
