@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -162,42 +163,42 @@ internal static class CsvValidator
             WriteRow(csv, first.Fields, width, PlaceResolver.Columns);
         }
 
-        // Rows go in batches: the values a batch needs searched are searched on every core first, then its rows are
-        // checked, resolved and written one by one, in order. Memory stays bounded by the batch.
-        var batch = new List<InputRecord>(BatchSize);
+        // Rows go in batches. One thread reads and parses the input ahead (a few batches at most); this one searches the
+        // values each batch needs on every core, then checks, resolves and writes its rows one by one, in order.
+        // Memory stays bounded by the batches in flight.
         var values = new List<string>(BatchSize);
         var keys = new string[BatchSize];
         var nextKey = 0;
-        var more = true;
-        if (!settings.HasHeader)
+        using var stop = new CancellationTokenSource();
+        using var ready = new BlockingCollection<List<InputRecord>>(boundedCapacity: 4);
+        var reading = Task.Run(() => ReadBatches(records, settings.HasHeader ? null : first, ready, stop.Token));
+        try
         {
-            batch.Add(first);
-        }
-
-        while (more)
-        {
-            while (batch.Count < BatchSize && (more = records.Read(out var next)))
+            foreach (var batch in ready.GetConsumingEnumerable(stop.Token))
             {
-                batch.Add(next);
-            }
-
-            values.Clear();
-            foreach (var record in batch)
-            {
-                if (record.Problem is null && record.Fields.Length == width)
+                values.Clear();
+                foreach (var record in batch)
                 {
-                    values.Add(record.Fields[column]);
+                    if (record.Problem is null && record.Fields.Length == width)
+                    {
+                        values.Add(record.Fields[column]);
+                    }
+                }
+
+                resolver?.Prefetch(values, keys);
+                nextKey = 0;
+                foreach (var record in batch)
+                {
+                    WriteRecord(record);
                 }
             }
 
-            resolver?.Prefetch(values, keys);
-            nextKey = 0;
-            foreach (var record in batch)
-            {
-                WriteRecord(record);
-            }
-
-            batch.Clear();
+            reading.GetAwaiter().GetResult(); // an error of the reading thread surfaces here
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
         }
 
         void WriteRecord(InputRecord record)
@@ -236,6 +237,39 @@ internal static class CsvValidator
         csv?.Flush();
         writer?.Flush();
         progress.Report(reader.BytesRead);
+    }
+
+    /// <summary>Reads the records after the header into batches for <see cref="Pass"/>, until the input ends or the pass
+    /// stops.</summary>
+    private static void ReadBatches(CsvRecordReader records, InputRecord? first, BlockingCollection<List<InputRecord>> ready, CancellationToken stop)
+    {
+        try
+        {
+            var batch = new List<InputRecord>(BatchSize);
+            if (first is { } record)
+            {
+                batch.Add(record);
+            }
+
+            while (!stop.IsCancellationRequested && records.Read(out var next))
+            {
+                batch.Add(next);
+                if (batch.Count == BatchSize)
+                {
+                    ready.Add(batch, stop);
+                    batch = new List<InputRecord>(BatchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                ready.Add(batch, stop);
+            }
+        }
+        finally
+        {
+            ready.CompleteAdding();
+        }
     }
 
     /// <summary>Checks the header and finds the column.</summary>
