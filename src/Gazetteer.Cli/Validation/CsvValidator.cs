@@ -157,7 +157,7 @@ internal static class CsvValidator
         var widthSource = settings.HasHeader ? "as in the header" : "as on line 1";
         var (writer, owned) = openOutput is null ? (null, false) : openOutput();
         using var ownedWriter = owned ? writer : null;
-        using var csv = writer is null ? null : new CsvWriter(writer, OutputConfiguration(settings.Delimiter), leaveOpen: true);
+        var csv = writer is null ? null : new CsvOutput(writer, settings.Delimiter);
         if (csv is not null && settings.HasHeader)
         {
             WriteRow(csv, first.Fields, width, PlaceResolver.Columns);
@@ -306,23 +306,7 @@ internal static class CsvValidator
     }
 
     /// <summary>Writes a record: its fields, padding to the header's width, and the appended cells already encoded.</summary>
-    private static void WriteRow(CsvWriter csv, string[] fields, int width, string encodedAppended)
-    {
-        foreach (var field in fields)
-        {
-            csv.WriteField(field);
-        }
-
-        for (var i = fields.Length; i < width; i++)
-        {
-            csv.WriteField(string.Empty);
-        }
-
-        csv.WriteField(encodedAppended, shouldQuote: false);
-        csv.NextRecord();
-    }
-
-    private static void WriteRow(CsvWriter csv, string[] fields, int width, string[] appended)
+    private static void WriteRow(CsvOutput csv, string[] fields, int width, string encodedAppended)
     {
         foreach (var field in fields)
         {
@@ -335,12 +319,13 @@ internal static class CsvValidator
             csv.WriteField(string.Empty);
         }
 
-        foreach (var cell in appended)
-        {
-            csv.WriteField(cell);
-        }
-
+        csv.WriteEncoded(encodedAppended);
         csv.NextRecord();
+    }
+
+    private static void WriteRow(CsvOutput csv, string[] fields, int width, string[] appended)
+    {
+        WriteRow(csv, fields, width, Resolution.Encode(appended, csv.Delimiter));
     }
 
     /// <summary>RFC 4180 with LF line ends; a field is quoted when it holds the quote, the delimiter, CR or LF, or
@@ -535,5 +520,55 @@ internal static class CsvValidator
                 task.Value = Math.Min(bytes, task.MaxValue);
             }
         }
+    }
+}
+
+/// <summary>Writes validate's output: RFC 4180 records with the configured delimiter and LF line ends, a field quoted
+/// exactly when <see cref="CsvValidator.NeedsQuotes"/> says so (as <see cref="CsvValidator.OutputConfiguration"/> tells
+/// CsvHelper), straight to the text writer. A property test holds it to CsvHelper's output.</summary>
+internal sealed class CsvOutput(TextWriter writer, char delimiter)
+{
+    private bool firstInRecord = true;
+
+    public char Delimiter => delimiter;
+
+    public void WriteField(string field)
+    {
+        Separate();
+        if (CsvValidator.NeedsQuotes(field, delimiter))
+        {
+            writer.Write('"');
+            writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
+            writer.Write('"');
+        }
+        else
+        {
+            writer.Write(field);
+        }
+    }
+
+    /// <summary>Writes cells already encoded (quoted and joined by the delimiter) as the next fields.</summary>
+    public void WriteEncoded(string cells)
+    {
+        Separate();
+        writer.Write(cells);
+    }
+
+    public void NextRecord()
+    {
+        writer.Write('\n');
+        firstInRecord = true;
+    }
+
+    public void Flush() => writer.Flush();
+
+    private void Separate()
+    {
+        if (!firstInRecord)
+        {
+            writer.Write(delimiter);
+        }
+
+        firstInRecord = false;
     }
 }

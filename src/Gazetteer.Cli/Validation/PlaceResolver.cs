@@ -41,29 +41,35 @@ internal sealed record Resolution(RowStatus Status, string[] Columns, IReadOnlyL
         var cells = encoded;
         if (cells is null || cells.Delimiter != delimiter)
         {
-            var text = new System.Text.StringBuilder();
-            for (var i = 0; i < Columns.Length; i++)
-            {
-                if (i > 0)
-                {
-                    text.Append(delimiter);
-                }
-
-                var cell = Columns[i];
-                if (CsvValidator.NeedsQuotes(cell, delimiter))
-                {
-                    text.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-                }
-                else
-                {
-                    text.Append(cell);
-                }
-            }
-
-            encoded = cells = new EncodedCells(delimiter, text.ToString());
+            encoded = cells = new EncodedCells(delimiter, Encode(Columns, delimiter));
         }
 
         return cells.Text;
+    }
+
+    /// <summary>Cells quoted where the output quotes them and joined by the delimiter.</summary>
+    public static string Encode(string[] cells, char delimiter)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(delimiter);
+            }
+
+            var cell = cells[i];
+            if (CsvValidator.NeedsQuotes(cell, delimiter))
+            {
+                text.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                text.Append(cell);
+            }
+        }
+
+        return text.ToString();
     }
 
     private sealed record EncodedCells(char Delimiter, string Text);

@@ -7,7 +7,8 @@ using Gazetteer.Cli.Validation;
 
 namespace Gazetteer.Tests.Cli;
 
-/// <summary>The appended cells that validate writes as one piece are exactly what the CSV writer would write cell by cell.</summary>
+/// <summary>validate's own CSV output, and the appended cells it writes as one piece, are exactly what CsvHelper's writer
+/// writes with the same configuration.</summary>
 public sealed class ResolutionEncodingTests
 {
     [Property(MaxTest = 300)]
@@ -27,5 +28,30 @@ public sealed class ResolutionEncodingTests
         }
 
         return resolution.Encoded(delimiter) == text.ToString() && resolution.Encoded(delimiter) == text.ToString();
+    }
+
+    [Property(MaxTest = 300)]
+    public bool CsvOutput_AnyRecords_EqualsTheCsvWriter(NonNull<string>[][] records, bool semicolon)
+    {
+        var delimiter = semicolon ? ';' : ',';
+        using var ours = new StringWriter(CultureInfo.InvariantCulture);
+        using var theirs = new StringWriter(CultureInfo.InvariantCulture);
+        var output = new CsvOutput(ours, delimiter);
+        using (var csv = new CsvWriter(theirs, CsvValidator.OutputConfiguration(delimiter)))
+        {
+            foreach (var record in records)
+            {
+                foreach (var field in record.Select(f => f.Get).Append(" x\"y,z\n "))
+                {
+                    output.WriteField(field);
+                    csv.WriteField(field);
+                }
+
+                output.NextRecord();
+                csv.NextRecord();
+            }
+        }
+
+        return ours.ToString() == theirs.ToString();
     }
 }
