@@ -152,7 +152,7 @@ internal sealed class PlaceResolver
             return entry.Resolution;
         }
 
-        var resolution = prefetched.Remove(key, out var ready) ? ready : Compute(value);
+        var resolution = value.Length <= MaxCachedLength && prefetched.TryGetValue(key, out var ready) ? ready : Compute(value);
         // The raw length is bounded too: the search treats very long queries differently, so one key must mean one answer.
         if (cache.Count < CacheCapacity && value.Length <= MaxCachedLength)
         {
@@ -168,11 +168,14 @@ internal sealed class PlaceResolver
     }
 
     /// <summary>Searches, on every core, the values of a batch of rows that <see cref="Resolve(string, string)"/> will
-    /// need to search: not empty, not cached, short enough to cache, first of their normalised value in the batch; and
+    /// need to search: not empty, not cached, short enough to cache, first of their normalised value in the batch (also
+    /// once the cache is full: the answers then serve this batch only); and
     /// writes each value's normalised form into <paramref name="keys"/>. Resolve then takes each answer in row order, so
     /// the output, the cache and the counts are the same as without prefetching.</summary>
     public void Prefetch(IReadOnlyList<string> values, string[] keys)
     {
+        // Answers of the previous batch were all taken (and cached, while the cache had room).
+        prefetched.Clear();
         var pending = new List<(string Value, string Key)>();
         for (var i = 0; i < values.Count; i++)
         {
@@ -184,8 +187,7 @@ internal sealed class PlaceResolver
             }
 
             var key = keys[i] = NameNormalizer.Normalize(value);
-            if (value.Length <= MaxCachedLength && cache.Count + prefetched.Count < CacheCapacity
-                && key.Length > 0 && !cache.ContainsKey(key) && prefetched.TryAdd(key, PlaceResolver.Empty))
+            if (value.Length <= MaxCachedLength && key.Length > 0 && !cache.ContainsKey(key) && prefetched.TryAdd(key, PlaceResolver.Empty))
             {
                 pending.Add((value, key));
             }
