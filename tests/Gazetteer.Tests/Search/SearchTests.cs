@@ -171,6 +171,33 @@ public sealed class SearchTests
     }
 
     [Fact]
+    public void Search_ExplanationsReadAfterLaterSearches_AreTheirOwn()
+    {
+        // Searches reuse working memory per thread; what an answer explains must not change with the searches after it.
+        var queries = new[] { "Dorbiljn (Emin) county, Tacheng", "Qumulda", "Hotan Prefecture", "Shikhoo", "新疆塔城地区额敏县", "迪化" };
+        var expected = queries.Select(q => Describe(Catalog.Search(q))).ToArray();
+        var results = queries.Select(q => Catalog.Search(q)).ToArray();
+        foreach (var q in queries.Reverse())
+        {
+            _ = Catalog.Search(q + "x");
+        }
+
+        Assert.Equal(expected, results.Select(Describe));
+    }
+
+    [Fact]
+    public void Search_ManyThreadsAtOnce_SameResultsAndExplanationsAsOneThread()
+    {
+        var queries = new[] { "Dorbiljin", "Hotan County", "Sawen, Tarbaghatay", "Dorbiljn", "شىخۇ", "新疆塔城地区额敏县", "Qumulda", "xyzzy" };
+        var expected = queries.Select(q => Describe(Catalog.Search(q))).ToArray();
+        var results = new SearchResult[256];
+
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => results[i] = Catalog.Search(queries[i % queries.Length]));
+
+        Assert.All(Enumerable.Range(0, results.Length), i => Assert.Equal(expected[i % queries.Length], Describe(results[i])));
+    }
+
+    [Fact]
     public void Search_ManyThreadsAtOnce_SameResultsAsOneThread()
     {
         var queries = new[] { "Dorbiljin", "Hotan County", "Sawen, Tarbaghatay", "Dorbiljn", "شىخۇ", "新疆塔城地区额敏县", "Qumulda", "xyzzy" };
@@ -188,6 +215,9 @@ public sealed class SearchTests
 
         Assert.Equal(0, failures);
     }
+
+    private static string Describe(SearchResult result) =>
+        $"{result.Status}: " + string.Join(" | ", result.Matches.Select(m => $"{m.Place.Code}:{m.Score}:{m.Name.Text}:{m.Explanation}"));
 
     internal static string Edit(string text, int position, int operation)
     {
