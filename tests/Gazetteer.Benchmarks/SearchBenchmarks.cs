@@ -11,6 +11,7 @@ namespace Gazetteer.Benchmarks;
 /// <c>GazetteerSearch</c> uses the default options (up to 10 matches, each with its explanation); <c>GazetteerSearchTop1</c>
 /// asks for the best match only, the same answer ExtractOne gives.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SearchBenchmarks
 {
     private static readonly SearchOptions TopOne = new() { Limit = 1 };
