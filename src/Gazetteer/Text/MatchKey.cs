@@ -64,7 +64,7 @@ internal static class MatchKey
 
     /// <summary>The match-key rule file and the pre-maps, read straight from the embedded rule files: a Latin query needs
     /// no transform graph (and the graph no Pinyin lexicon) to get its key.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Transliteration.RuleTransform?> Premaps = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Transliteration.RuleTransform> Premaps = new(StringComparer.Ordinal);
     private static Transliteration.RuleTransform? keyRules;
     private static Transliteration.RuleTransform? pinyinPremap;
 
@@ -73,7 +73,10 @@ internal static class MatchKey
 
     /// <summary>The pre-map of a language, if it has one (looked up once for Pinyin, as which every Latin query is also read).</summary>
     private static Transliteration.RuleTransform? Premap(string language) =>
-        language == PinyinTag ? pinyinPremap ??= RuleFile(PinyinTag, PlainLatin) : Premaps.GetOrAdd(language, static l => RuleFile(l, PlainLatin));
+        language == PinyinTag ? pinyinPremap ??= RuleFile(PinyinTag, PlainLatin)
+        : Premaps.TryGetValue(language, out var known) ? known
+        : RuleFile(language, PlainLatin) is { } found ? Premaps.GetOrAdd(language, found)
+        : null; // a language without a pre-map is not remembered: callers may pass any tag
 
     private static Transliteration.RuleTransform? RuleFile(string from, string to) =>
         Data.DataSource.HasEmbedded($"transliteration/{from}_{to}.txt") ? new Transliteration.RuleTransform($"{from}_{to}.txt", from, to) : null;

@@ -296,6 +296,8 @@ internal sealed class CompiledRules
     {
         private readonly Rule[] rules;
         private readonly Rule[][] asciiIndex = new Rule[128][];
+        private const int MaxRemembered = 4096;
+
         private readonly ConcurrentDictionary<int, Rule[]> otherIndex = new();
         private readonly Func<int, Rule[]> candidates;
         private readonly bool readsAscii;
@@ -328,7 +330,7 @@ internal sealed class CompiledRules
             while (position < text.Length && loops <= loopLimit)
             {
                 var c = text.CodePointAt(position);
-                var candidates = c < 128 ? asciiIndex[c] : otherIndex.GetOrAdd(c, this.candidates);
+                var candidates = c < 128 ? asciiIndex[c] : Other(c);
                 var applied = false;
                 foreach (var rule in candidates)
                 {
@@ -413,7 +415,18 @@ internal sealed class CompiledRules
             return end - position;
         }
 
-        private Rule[] Candidates(int c) => [.. rules.Where(r => r.Key[0].Matches(c))];
+        private Rule[] Candidates(int c)
+        {
+            var found = rules.Where(r => r.Key[0].Matches(c)).ToArray();
+            return found.Length == 0 ? [] : found;
+        }
+
+        /// <summary>The rules that may start at a code point beyond ASCII; remembered for the first few thousand code
+        /// points seen, so that text in any script cannot make the index grow without bound.</summary>
+        private Rule[] Other(int c) =>
+            otherIndex.TryGetValue(c, out var known) ? known
+            : otherIndex.Count < MaxRemembered ? otherIndex.GetOrAdd(c, candidates)
+            : Candidates(c);
     }
 
     /// <summary>Reads rule text into passes; null for anything outside the subset.</summary>
