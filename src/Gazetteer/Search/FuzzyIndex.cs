@@ -133,11 +133,19 @@ internal sealed class FuzzyIndex
     /// <paramref name="limit"/> (the computation stops as soon as every cell of a row exceeds it).</summary>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1; // the lengths alone differ by more
+        }
+
+        // Only cells within `limit` of the diagonal can hold a value within it: the band is computed, the cells beside it
+        // hold `beyond`, and every row's band is bounded by cells the rows before it computed or marked.
+        var beyond = limit >= int.MaxValue / 2 ? int.MaxValue / 2 : limit + 1;
         var width = b.Length + 1;
         var cells = 3 * width <= 1024 ? stackalloc int[3 * width] : new int[3 * width];
         for (var j = 0; j <= b.Length; j++)
         {
-            cells[width + j] = j;
+            cells[width + j] = j <= limit ? j : beyond;
         }
 
         for (var i = 1; i <= a.Length; i++)
@@ -145,9 +153,12 @@ internal sealed class FuzzyIndex
             var current = cells.Slice((i + 1) % 3 * width, width);
             var previous = cells.Slice(i % 3 * width, width);
             var beforePrevious = cells.Slice((i + 2) % 3 * width, width);
-            current[0] = i;
-            var rowMinimum = i;
-            for (var j = 1; j <= b.Length; j++)
+            var low = Math.Max(1, i - limit);
+            var high = (int)Math.Min(b.Length, (long)i + limit);
+            current[0] = i <= limit ? i : beyond;
+            current[low - 1] = low == 1 ? current[0] : beyond;
+            var rowMinimum = current[low - 1];
+            for (var j = low; j <= high; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
@@ -156,8 +167,13 @@ internal sealed class FuzzyIndex
                     value = Math.Min(value, beforePrevious[j - 2] + 1);
                 }
 
-                current[j] = value;
-                rowMinimum = Math.Min(rowMinimum, value);
+                current[j] = Math.Min(value, beyond);
+                rowMinimum = Math.Min(rowMinimum, current[j]);
+            }
+
+            if (high < b.Length)
+            {
+                current[high + 1] = beyond;
             }
 
             // Values along an alignment only grow, and a transposition's skipped row holds a value one above its start:
@@ -168,7 +184,7 @@ internal sealed class FuzzyIndex
             }
         }
 
-        return cells[((a.Length + 1) % 3 * width) + b.Length];
+        return Math.Min(cells[((a.Length + 1) % 3 * width) + b.Length], beyond);
     }
 
     /// <summary>The polynomial hash of a string: h = h·B + c over its characters, modulo 2^64.</summary>
