@@ -160,7 +160,7 @@ internal static class CsvValidator
         var csv = writer is null ? null : new CsvOutput(writer, settings.Delimiter);
         if (csv is not null && settings.HasHeader)
         {
-            WriteRow(csv, first.Fields, width, PlaceResolver.Columns);
+            WriteRow(csv, first.Fields, width, Resolution.Encode(PlaceResolver.Columns, settings.Delimiter));
         }
 
         // Rows go in batches. One thread reads and parses the input ahead (a few batches at most); this one searches the
@@ -321,11 +321,6 @@ internal static class CsvValidator
 
         csv.WriteEncoded(encodedAppended);
         csv.NextRecord();
-    }
-
-    private static void WriteRow(CsvOutput csv, string[] fields, int width, string[] appended)
-    {
-        WriteRow(csv, fields, width, Resolution.Encode(appended, csv.Delimiter));
     }
 
     /// <summary>RFC 4180 with LF line ends; a field is quoted when it holds the quote, the delimiter, CR or LF, or
@@ -529,8 +524,6 @@ internal static class CsvValidator
 internal sealed class CsvOutput(TextWriter writer, char delimiter)
 {
     private bool firstInRecord = true;
-
-    public char Delimiter => delimiter;
 
     public void WriteField(string field)
     {

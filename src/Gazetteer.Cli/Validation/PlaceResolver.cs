@@ -50,23 +50,11 @@ internal sealed record Resolution(RowStatus Status, string[] Columns, IReadOnlyL
     /// <summary>Cells quoted where the output quotes them and joined by the delimiter.</summary>
     public static string Encode(string[] cells, char delimiter)
     {
-        var text = new System.Text.StringBuilder();
-        for (var i = 0; i < cells.Length; i++)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var output = new CsvOutput(text, delimiter);
+        foreach (var cell in cells)
         {
-            if (i > 0)
-            {
-                text.Append(delimiter);
-            }
-
-            var cell = cells[i];
-            if (CsvValidator.NeedsQuotes(cell, delimiter))
-            {
-                text.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                text.Append(cell);
-            }
+            output.WriteField(cell);
         }
 
         return text.ToString();
@@ -102,8 +90,8 @@ internal sealed class PlaceResolver
     private readonly Dictionary<string, Entry> cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Resolution> prefetched = new(StringComparer.Ordinal);
 
-    /// <summary>Values as typed whose normalised form is cached, so that a repeated value is not normalised again.</summary>
-    private readonly Dictionary<string, string> rawCache = new(StringComparer.Ordinal);
+    /// <summary>Values as typed and their normalised forms (see <see cref="Normalize"/>).</summary>
+    private readonly Dictionary<string, string> normalized = new(StringComparer.Ordinal);
 
     /// <param name="catalog">The catalogue to search.</param>
     /// <param name="options">The search options; the limit is raised to at least 2 so that ambiguity is seen.</param>
@@ -130,10 +118,7 @@ internal sealed class PlaceResolver
     /// <summary>Gets the number of rows whose value was resolved without being cached (cache full or value too long).</summary>
     public long Uncached { get; private set; }
 
-    /// <summary>Resolves one cell value.</summary>
-    public Resolution Resolve(string value) => Resolve(value, NameNormalizer.Normalize(value));
-
-    /// <summary>Resolves one cell value whose normalised form is known (from <see cref="Prefetch"/>).</summary>
+    /// <summary>Resolves one cell value, given its normalised form (from <see cref="Prefetch"/>).</summary>
     public Resolution Resolve(string value, string key)
     {
         if (key.Length == 0)
@@ -144,11 +129,6 @@ internal sealed class PlaceResolver
         if (cache.TryGetValue(key, out var entry))
         {
             entry.Count++;
-            if (rawCache.Count < CacheCapacity)
-            {
-                rawCache.TryAdd(value, key);
-            }
-
             return entry.Resolution;
         }
 
@@ -157,7 +137,6 @@ internal sealed class PlaceResolver
         if (cache.Count < CacheCapacity && value.Length <= MaxCachedLength)
         {
             cache.Add(key, new Entry(value.Trim(), resolution));
-            rawCache.TryAdd(value, key);
         }
         else
         {
@@ -180,13 +159,7 @@ internal sealed class PlaceResolver
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            if (rawCache.TryGetValue(value, out var known))
-            {
-                keys[i] = known; // a value seen before, as typed: cached, nothing to normalise or search
-                continue;
-            }
-
-            var key = keys[i] = NameNormalizer.Normalize(value);
+            var key = keys[i] = Normalize(value);
             if (value.Length <= MaxCachedLength && key.Length > 0 && !cache.ContainsKey(key) && prefetched.TryAdd(key, PlaceResolver.Empty))
             {
                 pending.Add((value, key));
@@ -204,6 +177,22 @@ internal sealed class PlaceResolver
         {
             prefetched[pending[i].Key] = resolutions[i];
         }
+    }
+
+    /// <summary>The normalised form of a value, remembered per value as typed (up to <see cref="CacheCapacity"/> values),
+    /// so that a repeated value is normalised once.</summary>
+    private string Normalize(string value)
+    {
+        if (!normalized.TryGetValue(value, out var key))
+        {
+            key = NameNormalizer.Normalize(value);
+            if (normalized.Count < CacheCapacity)
+            {
+                normalized.Add(value, key);
+            }
+        }
+
+        return key;
     }
 
     /// <summary>The most frequent cached values with a status, most frequent first (ties by value).</summary>

@@ -9,8 +9,8 @@ namespace Gazetteer.Search;
 /// FuzzyIndexBenchmarks; figures in the README).</summary>
 /// <remarks>Variants are never built as strings: each is filed under the top 44 bits of a 64-bit polynomial hash computed
 /// in constant time from the prefix hashes of the key, so building places one number per variant in a bucket (a
-/// counting sort, linear) and a query allocates nothing but its result. A hash collision only adds a candidate, which the distance check then rejects. Immutable and thread-safe
-/// after construction.</remarks>
+/// counting sort, linear) and a query allocates nothing but its result. A hash collision only adds a candidate, which
+/// the distance check then rejects. Immutable and thread-safe after construction.</remarks>
 internal sealed class FuzzyIndex
 {
     /// <summary>Longest key the index files or looks up.</summary>
@@ -36,8 +36,7 @@ internal sealed class FuzzyIndex
             throw new ArgumentException($"The index holds at most {MaxId} keys.", nameof(keys));
         }
 
-        // One entry per variant: the top 44 bits of its hash and the key's id in one number, so that a single sort of
-        // numbers groups each hash's ids, in order, and drops repeats.
+        // One entry per variant: the top 44 bits of its hash and the key's id in one number.
         var count = 0L;
         foreach (var key in this.keys)
         {
@@ -60,25 +59,21 @@ internal sealed class FuzzyIndex
             buckets *= 2;
         }
 
+        // Beside them, a bit per filter slot, set for every filed hash: most variants of a query are filed under nothing,
+        // and the filter (half the size of the bucket table, 16 bits per bucket) answers most of them from cache.
         starts = new int[buckets + 1];
+        var filterBits = Math.Max(64, buckets * 16);
+        filter = new ulong[filterBits / 64];
         foreach (var entry in entries)
         {
             starts[Bucket(entry >> IdBits, buckets) + 1]++;
+            var bit = FilterBit(entry >> IdBits, filterBits);
+            filter[bit >> 6] |= 1UL << (bit & 63);
         }
 
         for (var i = 0; i < buckets; i++)
         {
             starts[i + 1] += starts[i];
-        }
-
-        // A bit per filter slot, set for every filed hash: most variants of a query are filed under nothing, and the
-        // filter (half the size of the bucket table, 16 bits per bucket) answers most of them from cache.
-        var filterBits = Math.Max(64, buckets * 16);
-        filter = new ulong[filterBits / 64];
-        foreach (var entry in entries)
-        {
-            var bit = FilterBit(entry >> IdBits, filterBits);
-            filter[bit >> 6] |= 1UL << (bit & 63);
         }
 
         filed = new ulong[entries.Length];
@@ -292,7 +287,7 @@ internal sealed class FuzzyIndex
 
                 word |= bit;
                 var key = Index.keys[id];
-                if (Math.Abs(key.Length - Query.Length) <= Budget && Distance(Query, key, Budget) is var distance && distance <= Budget)
+                if (Distance(Query, key, Budget) is var distance && distance <= Budget)
                 {
                     Found.Add((key, distance));
                 }

@@ -17,12 +17,6 @@ internal sealed class PlaceSearch
     /// <summary>Below this score the best match is a suggestion, not a resolution.</summary>
     private const double ResolveThreshold = 0.6;
 
-    /// <summary>Bits of <see cref="ExplanationData.Flags"/>: the level hint, whether time was weighed, whether the division
-    /// existed on the date.</summary>
-    private const int LevelHintMask = 3;
-    private const int TimeAppliedFlag = 4;
-    private const int ExistedFlag = 8;
-
     private static readonly List<PlaceKind> NoKinds = [];
 
     private readonly PlaceCatalog catalog;
@@ -121,7 +115,7 @@ internal sealed class PlaceSearch
         for (var i = 0; i < count; i++)
         {
             var c = ordered[i];
-            ranked[i] = new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c.Explain()));
+            ranked[i] = new SearchMatch(c.Place, c.Name, Math.Round(c.Score, 4), new MatchExplanation(c.Method, c.Edits, c.Key, c.Explain(options.AsOf)));
         }
 
         // Ambiguity is judged on every candidate, not only on those returned (a limit of 1 must not hide a tie).
@@ -522,7 +516,7 @@ internal sealed class PlaceSearch
                 candidate.Score -= 0.1;
             }
 
-            candidate.Time = (true, asOf, existed);
+            candidate.Existed = existed;
         }
     }
 
@@ -646,8 +640,8 @@ internal sealed class PlaceSearch
 
         public LevelHint LevelHint { get; set; }
 
-        /// <summary>Gets or sets whether time was weighed (and for which date, and whether the division existed then).</summary>
-        public (bool Applied, DateOnly? AsOf, bool Existed) Time { get; set; }
+        /// <summary>Gets or sets whether the division existed on the date searched for (weighed when ranking).</summary>
+        public bool Existed { get; set; }
 
         public Candidate Init(PlaceMatch form, Variant variant, MatchMethod method, int edits, string? key, string? matchedKey, double methodScore)
         {
@@ -659,7 +653,7 @@ internal sealed class PlaceSearch
             Key = key;
             Score = methodScore * FormScore(form);
             LevelHint = LevelHint.None;
-            Time = default;
+            Existed = true;
             notes?.Clear();
             return this;
         }
@@ -667,14 +661,8 @@ internal sealed class PlaceSearch
         public void Note(string step) => (notes ??= []).Add(step);
 
         /// <summary>What the explanation is worded from, detached from this reused candidate.</summary>
-        public ExplanationData Explain() => new(
-            form,
-            Variant,
-            matchedKey,
-            (int)LevelHint | (Time.Applied ? TimeAppliedFlag : 0) | (Time.Existed ? ExistedFlag : 0),
-            Time.AsOf,
-            notes is { Count: > 0 } ? [.. notes] : null,
-            Writer.Instance);
+        public ExplanationData Explain(DateOnly? asOf) =>
+            new(form, Variant, matchedKey, (int)LevelHint, Existed, asOf, notes is { Count: > 0 } ? [.. notes] : null, Writer.Instance);
 
         private static double FormScore(PlaceMatch form)
         {
@@ -709,7 +697,7 @@ internal sealed class PlaceSearch
             ((Variant)data.Reading).AddSteps(steps);
             steps.Add($"{how}: '{name.Text}' ({name.Language}, {name.Kind.ToToken()})");
             steps.AddRange(name.DescribeDerivation());
-            var hint = (LevelHint)(data.Flags & LevelHintMask);
+            var hint = (LevelHint)data.LevelHint;
             if (hint != LevelHint.None)
             {
                 var kind = place.Kind.ToToken();
@@ -721,22 +709,19 @@ internal sealed class PlaceSearch
                 steps.AddRange(data.Notes);
             }
 
-            if ((data.Flags & TimeAppliedFlag) != 0)
+            if (place.IsHistorical)
             {
-                if (place.IsHistorical)
-                {
-                    steps.Add($"historical division (until {place.ValidTo}), succeeded by {string.Join(", ", place.SuccessorCodes)}");
-                }
+                steps.Add($"historical division (until {place.ValidTo}), succeeded by {string.Join(", ", place.SuccessorCodes)}");
+            }
 
-                if ((data.Flags & ExistedFlag) == 0 && data.AsOf is { } asOf)
-                {
-                    steps.Add(string.Create(CultureInfo.InvariantCulture, $"did not exist on {asOf:yyyy-MM-dd}"));
-                }
+            if (!data.Existed && data.AsOf is { } asOf)
+            {
+                steps.Add(string.Create(CultureInfo.InvariantCulture, $"did not exist on {asOf:yyyy-MM-dd}"));
+            }
 
-                if (name.IsHistorical && name.ValidTo is { } end)
-                {
-                    steps.Add($"historical name (until {end})");
-                }
+            if (name.IsHistorical && name.ValidTo is { } end)
+            {
+                steps.Add($"historical name (until {end})");
             }
 
             return [.. steps];
@@ -753,9 +738,9 @@ internal sealed class PlaceSearch
         private readonly List<Candidate> candidates = [];
         private readonly List<List<Candidate>> lists = [];
         private readonly List<List<(string Key, int Distance)>> nears = [];
+        private readonly List<List<Variant>> variantLists = [];
         private int usedCandidates;
         private int usedLists;
-        private readonly List<List<Variant>> variantLists = [];
         private int usedNears;
         private int usedVariantLists;
 

@@ -105,10 +105,8 @@ internal sealed class CaseSuffixes
 
     private readonly (string Suffix, string Language)[] suffixes;
 
+    /// <param name="suffixes">The suffixes, longest first, normalised.</param>
     private CaseSuffixes(IReadOnlyList<(string Suffix, string Language)> suffixes) => this.suffixes = [.. suffixes];
-
-    /// <summary>Gets the suffixes, longest first, normalised.</summary>
-    public IReadOnlyList<(string Suffix, string Language)> Suffixes => suffixes;
 
     public static CaseSuffixes Read(TextReader reader, List<DataProblem> problems)
     {

@@ -98,12 +98,13 @@ public sealed class MatchExplanation
 /// <param name="Form">The name matched and its division.</param>
 /// <param name="Reading">The writer's record of how the query was read.</param>
 /// <param name="MatchedKey">The key or text a fuzzy match was near, if any.</param>
-/// <param name="Flags">The writer's small facts (hints, time).</param>
-/// <param name="AsOf">The date weighed, if any.</param>
+/// <param name="LevelHint">The writer's verdict on a level hint, if any.</param>
+/// <param name="Existed">Whether the division existed on the date searched for.</param>
+/// <param name="AsOf">The date searched for, if one was given.</param>
 /// <param name="Notes">Further steps already in words, if any.</param>
 /// <param name="Writer">Puts the steps into words.</param>
 internal readonly record struct ExplanationData(
-    PlaceMatch Form, object Reading, string? MatchedKey, int Flags, DateOnly? AsOf, string[]? Notes, IExplanationWriter? Writer);
+    PlaceMatch Form, object Reading, string? MatchedKey, int LevelHint, bool Existed, DateOnly? AsOf, string[]? Notes, IExplanationWriter? Writer);
 
 /// <summary>Puts an explanation's steps into words, on first reading.</summary>
 internal interface IExplanationWriter

@@ -13,34 +13,21 @@ internal static class MatchKey
     private const string PlainLatin = "und-Latn";
     private const string PinyinTag = "zh-Latn-pinyin";
 
+    /// <summary>Passes of the key rules after the first, at most, while a merge may still apply.</summary>
+    private const int MaxExtraPasses = 8;
+
     private static readonly System.Buffers.SearchValues<char> SchemeLetters = System.Buffers.SearchValues.Create("xXqQcC");
+
+    /// <summary>The pre-maps by language, read straight from the embedded rule files (as is the key rule file): a Latin
+    /// query needs no transform graph, and the graph no Pinyin lexicon, to get its key.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Transliteration.RuleTransform> Premaps = new(StringComparer.Ordinal);
+    private static Transliteration.RuleTransform? keyRules;
+
+    private static Transliteration.RuleTransform KeyRules => keyRules ??= RuleFile("und", Tag)
+        ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
 
     /// <summary>The key of a name in a known language or scheme.</summary>
     public static string ForName(string text, string language) => ForName(text, language, same: null);
-
-    /// <summary>The key of a name; <paramref name="same"/> itself when the key equals it (no new string).</summary>
-    private static string ForName(string text, string language, string? same)
-    {
-        if (Characters.ContainsHan(text))
-        {
-            text = HanToPinyin(text);
-            language = "zh-Latn-pinyin";
-        }
-
-        var premap = Premap(language);
-        if ((premap is null || premap.Compiled is not null) && KeyRules.Compiled is { } compiled)
-        {
-            // One buffer from the pre-map through every pass of the key rules.
-            return Transliteration.CompiledRules.ApplyToFixpoint(Characters.ReplaceLoneSurrogates(text), premap?.Compiled, compiled, MayMergeAgain, MaxExtraPasses, same);
-        }
-
-        if (premap is not null)
-        {
-            text = premap.ApplyFast(text);
-        }
-
-        return Compute(text);
-    }
 
     /// <summary>The keys of a query whose scheme is unknown: the plain reading, and the Pinyin/GNC reading when it differs.</summary>
     public static string[] ForQuery(string text)
@@ -60,23 +47,54 @@ internal static class MatchKey
         return pinyin == plain || pinyin.Length == 0 ? new[] { plain } : new[] { plain, pinyin };
     }
 
-    private const int MaxExtraPasses = 8;
+    /// <summary>The key under the general rules only.</summary>
+    public static string Compute(string text) => Key(text, premap: null, same: null);
 
-    /// <summary>The match-key rule file and the pre-maps, read straight from the embedded rule files: a Latin query needs
-    /// no transform graph (and the graph no Pinyin lexicon) to get its key.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Transliteration.RuleTransform> Premaps = new(StringComparer.Ordinal);
-    private static Transliteration.RuleTransform? keyRules;
-    private static Transliteration.RuleTransform? pinyinPremap;
+    /// <summary>The key of a name; <paramref name="same"/> itself when the key equals it (no new string).</summary>
+    private static string ForName(string text, string language, string? same)
+    {
+        if (Characters.ContainsHan(text))
+        {
+            text = HanToPinyin(text);
+            language = PinyinTag;
+        }
 
-    private static Transliteration.RuleTransform KeyRules => keyRules ??= RuleFile("und", Tag)
-        ?? throw new InvalidOperationException("The match-key rule file und_und-x-matchkey.txt is missing from the assembly.");
+        return Key(text, Premap(language), same);
+    }
 
-    /// <summary>The pre-map of a language, if it has one (looked up once for Pinyin, as which every Latin query is also read).</summary>
+    /// <summary>The pre-map, then the key rules to their fixpoint: a merge can bring together letters that merge again
+    /// (k·kh -> kh -> h), and a rule pass cannot look back before its own output; every pass after the first only
+    /// shortens the key. Compiled rules run it all in one buffer; a file outside their subset runs on ICU4N.</summary>
+    private static string Key(string text, Transliteration.RuleTransform? premap, string? same)
+    {
+        text = Characters.ReplaceLoneSurrogates(text);
+        var rules = KeyRules;
+        if ((premap is null || premap.Compiled is not null) && rules.Compiled is { } compiled)
+        {
+            return Transliteration.CompiledRules.ApplyToFixpoint(text, premap?.Compiled, compiled, MayMergeAgain, MaxExtraPasses, same);
+        }
+
+        var key = rules.ApplyFast(premap?.ApplyFast(text) ?? text);
+        for (var pass = 0; pass < MaxExtraPasses && MayMergeAgain(key); pass++)
+        {
+            var next = rules.ApplyFast(key);
+            if (next == key)
+            {
+                break;
+            }
+
+            key = next;
+        }
+
+        return key;
+    }
+
+    /// <summary>The pre-map of a language, if it has one; a language without one is not remembered, as callers may pass
+    /// any tag.</summary>
     private static Transliteration.RuleTransform? Premap(string language) =>
-        language == PinyinTag ? pinyinPremap ??= RuleFile(PinyinTag, PlainLatin)
-        : Premaps.TryGetValue(language, out var known) ? known
+        Premaps.TryGetValue(language, out var known) ? known
         : RuleFile(language, PlainLatin) is { } found ? Premaps.GetOrAdd(language, found)
-        : null; // a language without a pre-map is not remembered: callers may pass any tag
+        : null;
 
     private static Transliteration.RuleTransform? RuleFile(string from, string to) =>
         Data.DataSource.HasEmbedded($"transliteration/{from}_{to}.txt") ? new Transliteration.RuleTransform($"{from}_{to}.txt", from, to) : null;
@@ -152,31 +170,5 @@ internal static class MatchKey
         }
 
         return sb.ToString();
-    }
-
-    /// <summary>The key under the general rules only.</summary>
-    public static string Compute(string text)
-    {
-        var rules = KeyRules;
-        // The key is the fixpoint of the rules: a merge can bring together letters that merge again (k·kh -> kh -> h),
-        // and a rule pass cannot look back before its own output. Every pass after the first only shortens the key.
-        if (rules.Compiled is { } compiled)
-        {
-            return Transliteration.CompiledRules.ApplyToFixpoint(Characters.ReplaceLoneSurrogates(text), null, compiled, MayMergeAgain, MaxExtraPasses);
-        }
-
-        var key = rules.Apply(Characters.ReplaceLoneSurrogates(text));
-        for (var pass = 0; pass < MaxExtraPasses && MayMergeAgain(key); pass++)
-        {
-            var next = rules.Apply(key);
-            if (next == key)
-            {
-                break;
-            }
-
-            key = next;
-        }
-
-        return key;
     }
 }

@@ -51,21 +51,14 @@ public static class NameNormalizer
         var source = normalized.Contains('\u0626', StringComparison.Ordinal)
             ? normalized.Replace("\u0626", string.Empty, StringComparison.Ordinal)
             : normalized;
-        // Decomposed into a rented buffer (a string only if it does not fit), then folded into another: one string made.
+        // Decomposed into a rented buffer, then folded into another (a fold never lengthens text): one string made.
         var pool = System.Buffers.ArrayPool<char>.Shared;
-        var decomposedBuffer = pool.Rent((source.Length * 4) + 16);
-        var foldedBuffer = pool.Rent((source.Length * 4) + 16);
+        var decomposedBuffer = NormalizationBuffer.Rent(source.Length);
+        char[]? foldedBuffer = null;
         try
         {
-            ReadOnlySpan<char> decomposed = Nfd.TryNormalize(source.AsSpan(), decomposedBuffer, out var written)
-                ? decomposedBuffer.AsSpan(0, written)
-                : Nfd.Normalize(source);
-            if (decomposed.Length > foldedBuffer.Length)
-            {
-                pool.Return(foldedBuffer);
-                foldedBuffer = pool.Rent(decomposed.Length);
-            }
-
+            var decomposed = NormalizationBuffer.Normalize(Nfd, source, decomposedBuffer);
+            foldedBuffer = pool.Rent(decomposed.Length);
             var length = 0;
             foreach (var c in decomposed)
             {
@@ -92,7 +85,10 @@ public static class NameNormalizer
         finally
         {
             pool.Return(decomposedBuffer);
-            pool.Return(foldedBuffer);
+            if (foldedBuffer is not null)
+            {
+                pool.Return(foldedBuffer);
+            }
         }
     }
 
@@ -191,16 +187,14 @@ public static class NameNormalizer
 
     private static string NormalizeFull(string text)
     {
-        // Case-folded into a rented buffer (a string only if it does not fit), then mapped into another: one string made.
+        // Case-folded into a rented buffer, then mapped into another: one string made.
         text = Characters.ReplaceLoneSurrogates(text);
         var pool = System.Buffers.ArrayPool<char>.Shared;
-        var foldedBuffer = pool.Rent((text.Length * 4) + 16);
+        var foldedBuffer = NormalizationBuffer.Rent(text.Length);
         char[]? output = null;
         try
         {
-            ReadOnlySpan<char> folded = NfkcCaseFold.TryNormalize(text.AsSpan(), foldedBuffer, out var written)
-                ? foldedBuffer.AsSpan(0, written)
-                : NfkcCaseFold.Normalize(text);
+            var folded = NormalizationBuffer.Normalize(NfkcCaseFold, text, foldedBuffer);
             output = pool.Rent(folded.Length + 1);
             var length = 0;
             var pendingSpace = false;

@@ -143,8 +143,6 @@ internal sealed class CompiledRules
 
         public readonly ReadOnlySpan<char> Span => chars.AsSpan(0, Length);
 
-        public readonly char this[int index] => chars[index];
-
         public readonly int CodePointAt(int index) =>
             char.IsHighSurrogate(chars[index]) && index + 1 < Length && char.IsLowSurrogate(chars[index + 1])
                 ? char.ConvertToUtf32(chars[index], chars[index + 1])
@@ -207,18 +205,10 @@ internal sealed class CompiledRules
         {
             if (!text.IsAscii && !normalizer.IsNormalized(text.Span))
             {
-                // Into a rented buffer (normalization grows text by at most a few times), a string only if it does not fit.
-                var buffer = ArrayPool<char>.Shared.Rent((text.Length * 4) + 16);
+                var buffer = NormalizationBuffer.Rent(text.Length);
                 try
                 {
-                    if (normalizer.TryNormalize(text.Span, buffer, out var written))
-                    {
-                        text.Set(buffer.AsSpan(0, written));
-                    }
-                    else
-                    {
-                        text.Set(normalizer.Normalize(text.Span));
-                    }
+                    text.Set(NormalizationBuffer.Normalize(normalizer, text.Span, buffer));
                 }
                 finally
                 {
@@ -281,12 +271,6 @@ internal sealed class CompiledRules
         }
 
         public bool Matches(int c) => set is null ? c == codePoint : c < 128 ? ascii![c] : set.Contains(c);
-
-        public bool IsSingle => set is null;
-
-        public int CodePoint => codePoint;
-
-        public UnicodeSet? Set => set;
     }
 
     private sealed record Rule(Element[] Before, Element[] Key, Element[] After, string Output, int Cursor);
@@ -361,38 +345,10 @@ internal sealed class CompiledRules
         /// <summary>The length of the key matched at the position, or -1.</summary>
         private static int TryMatch(Rule rule, ref TextBuffer text, int position)
         {
-            var end = position;
-            foreach (var element in rule.Key)
+            var end = MatchForward(rule.Key, ref text, position);
+            if (end < 0 || MatchForward(rule.After, ref text, end) < 0)
             {
-                if (end >= text.Length)
-                {
-                    return -1;
-                }
-
-                var c = text.CodePointAt(end);
-                if (!element.Matches(c))
-                {
-                    return -1;
-                }
-
-                end += c > 0xFFFF ? 2 : 1;
-            }
-
-            var after = end;
-            foreach (var element in rule.After)
-            {
-                if (after >= text.Length)
-                {
-                    return -1;
-                }
-
-                var c = text.CodePointAt(after);
-                if (!element.Matches(c))
-                {
-                    return -1;
-                }
-
-                after += c > 0xFFFF ? 2 : 1;
+                return -1;
             }
 
             var before = position;
@@ -413,6 +369,29 @@ internal sealed class CompiledRules
             }
 
             return end - position;
+        }
+
+        /// <summary>The index after <paramref name="elements"/> matched from <paramref name="start"/> on, or -1.</summary>
+        private static int MatchForward(Element[] elements, ref TextBuffer text, int start)
+        {
+            var end = start;
+            foreach (var element in elements)
+            {
+                if (end >= text.Length)
+                {
+                    return -1;
+                }
+
+                var c = text.CodePointAt(end);
+                if (!element.Matches(c))
+                {
+                    return -1;
+                }
+
+                end += c > 0xFFFF ? 2 : 1;
+            }
+
+            return end;
         }
 
         private Rule[] Candidates(int c)
@@ -643,8 +622,8 @@ internal sealed class CompiledRules
             return (output.ToString(), cursor < 0 ? output.Length : cursor);
         }
 
-        /// <summary>One literal code point: an escape (\uXXXX, \UXXXXXXXX, \x{…}, backslash and a character) or a
-        /// character that is not ASCII syntax.</summary>
+        /// <summary>One literal code point: an escape (\uXXXX, \UXXXXXXXX, or a backslash and a character that is not a
+        /// letter or digit) or a character that is not ASCII syntax.</summary>
         private static int? Literal(string text, ref int i)
         {
             var c = text[i];
